@@ -1,0 +1,36 @@
+# Herald — the two commands of the README:
+#   make site   install what is missing, build Herald (release), build the demo site into Public/
+#   make test   install what is missing (test tools too), run the whole test suite
+.POSIX:
+SWIFT ?= swift
+
+# Libraries Herald links against (Debian/Ubuntu package names).
+BUILD_PACKAGES := libcmark-dev libxml2-dev pkg-config
+# Tools the tests use to check real output: xmllint, cmark (the benchmark floor),
+# Python for feedparser.
+TEST_PACKAGES := libxml2-utils cmark python3 python3-pip
+PIP_PACKAGES := feedparser
+
+.PHONY: site test deps test-deps build release clean
+
+site: deps release
+	.build/release/herald build
+
+release: deps
+	$(SWIFT) build -c release --product herald
+
+build: deps
+	$(SWIFT) build
+
+test: test-deps
+	$(SWIFT) test
+
+deps:
+	@sh scripts/apt-install.sh $(BUILD_PACKAGES)
+
+test-deps: deps
+	@sh scripts/apt-install.sh $(TEST_PACKAGES)
+	@sh scripts/pip-install.sh $(PIP_PACKAGES)
+
+clean:
+	rm -rf .build Public/*

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One article or standalone page, after its front matter was validated and
+/// its Markdown rendered (DESIGN §3, §4).
+///
+/// Immutable and shared between the render threads; everything a template or
+/// feed needs about a single piece of content is here.
+public struct ContentItem: Sendable {
+    public enum Kind: String, Sendable {
+        case article, page
+    }
+
+    public var kind: Kind
+    /// Source file, relative to the site root (`Content/articles/2025/a.md`).
+    public var sourcePath: String
+    public var title: String
+    /// URL segment from front matter or the file name.
+    public var slug: String
+    /// First publication; always set for articles.
+    public var date: Date?
+    /// Last substantive update, if any.
+    public var updated: Date?
+    public var expires: Date?
+    public var draft: Bool = false
+    /// Bylines; the site author when the front matter names none.
+    public var authors: [Person] = []
+    public var tags: [String] = []
+    public var categories: [String] = []
+    /// Standfirst as HTML: front matter `summary`, else the part before
+    /// `<!--more-->`, else the first paragraph.
+    public var summaryHTML: String = ""
+    /// The whole body as HTML.
+    public var contentHTML: String = ""
+    public var image: LeadImage?
+    /// Template name instead of the default (`article` / `page`).
+    public var layout: String?
+    public var canonical: String?
+    /// Front matter keys Herald does not know, for `page.params`.
+    public var params: [String: Value] = [:]
+    public var wordCount: Int = 0
+    /// Site path of the output, such as `/2025/07/slug/` (without the subpath).
+    public var path: String = "/"
+
+    public init(kind: Kind, sourcePath: String, title: String, slug: String) {
+        self.kind = kind
+        self.sourcePath = sourcePath
+        self.title = title
+        self.slug = slug
+    }
+
+    /// Minutes to read at 230 words a minute, at least 1.
+    public var readingTime: Int {
+        max(1, Int((Double(wordCount) / 230).rounded(.up)))
+    }
+
+    /// `updated`, else `date`: what feeds call the entry's `updated`.
+    public var lastModified: Date? {
+        updated ?? date
+    }
+}
+
+/// The lead image of an article, with what a news page shows beside it.
+public struct LeadImage: Sendable, Hashable {
+    /// As written in front matter: a site path (`/images/a.jpg`), a path relative
+    /// to the article, or an absolute URL.
+    public var src: String
+    public var alt: String?
+    public var caption: String?
+    public var credit: String?
+
+    public init(src: String, alt: String? = nil, caption: String? = nil, credit: String? = nil) {
+        self.src = src
+        self.alt = alt
+        self.caption = caption
+        self.credit = credit
+    }
+}
