@@ -1,0 +1,30 @@
+import Foundation
+
+/// How one build runs (the options of `herald build`, DESIGN §9).
+public struct BuildOptions: Sendable {
+    /// The site root: the folder holding `site.yml`.
+    public var source: URL
+    /// Where the site is written; default `ROOT/Public`.
+    public var output: URL
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// Replaces `site.yml`'s `url` (for previews and staging hosts).
+    public var baseURL: String?
+    /// "Now" for future, expired and the news sitemap: `SOURCE_DATE_EPOCH`
+    /// when set, else the wall clock.
+    public var now: Date
+
+    public init(source: URL, output: URL? = nil, now: Date? = nil) {
+        self.source = source.standardizedFileURL
+        self.output = (output ?? source.appendingPathComponent("Public")).standardizedFileURL
+        self.now = now ?? BuildOptions.defaultNow()
+    }
+
+    /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else the clock.
+    public static func defaultNow(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+            return Date(timeIntervalSince1970: epoch)
+        }
+        return Date()
+    }
+}

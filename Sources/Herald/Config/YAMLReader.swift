@@ -1,0 +1,167 @@
+import Yams
+
+/// Typed reading of a YAML mapping with locations, shared by `site.yml` and
+/// front matter.
+///
+/// Each accessor records a diagnostic pointing at the offending key or value
+/// instead of throwing, so one pass over a file reports all of its problems.
+struct YAMLReader {
+    /// Path shown in diagnostics.
+    let path: String
+    /// Lines of the file before the YAML text (1 for front matter after `---`).
+    let lineOffset: Int
+    private(set) var diagnostics: [Diagnostic] = []
+
+    init(path: String, lineOffset: Int = 0) {
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    /// Parses `text` into its root node; `nil` (with a diagnostic) when it is not YAML.
+    mutating func parse(_ text: String) -> Node? {
+        do {
+            return try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            diagnostics.append(diagnostic(for: error))
+        } catch {
+            diagnostics.append(.error("invalid YAML: \(error)", at: path, line: lineOffset + 1, column: 1))
+        }
+        return nil
+    }
+
+    private func diagnostic(for error: YamlError) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+            .parser(let context, let problem, let mark, _),
+            .composer(let context, let problem, let mark, _):
+            var message = "invalid YAML: \(problem)"
+            if let context { message += " \(context.text)" }
+            return .error(message, at: path, line: lineOffset + mark.line, column: mark.column)
+        case .duplicatedKeysInMapping(let duplicates, _):
+            return .error("invalid YAML: key '\(duplicates.joined(separator: "', '"))' appears twice; keep one", at: path, line: lineOffset + 1, column: 1)
+        default:
+            return .error("invalid YAML: \(error)", at: path, line: lineOffset + 1, column: 1)
+        }
+    }
+
+    /// Records an error located at `node`.
+    mutating func error(_ message: String, at node: Node?) {
+        let mark = node?.mark
+        diagnostics.append(.error(message, at: path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
+    }
+
+    mutating func warning(_ message: String, at node: Node?) {
+        let mark = node?.mark
+        diagnostics.append(.warning(message, at: path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
+    }
+
+    /// The pairs of a mapping with string keys; an error when `node` is another kind.
+    mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+        guard case .mapping(let mapping) = node else {
+            error("\(what) must be a mapping of 'key: value' lines", at: node)
+            return nil
+        }
+        return mapping.map { pair in (key: pair.key.scalar?.string ?? "", keyNode: pair.key, value: pair.value) }
+    }
+
+    /// A scalar read as text; `nil` with an error for lists and mappings.
+    mutating func string(_ node: Node, key: String) -> String? {
+        guard case .scalar(let scalar) = node else {
+            error("'\(key)' must be a string, not \(kindName(node))", at: node)
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// Like `string`, but a YAML null (`~`, `null`, empty) is `nil` without an error.
+    mutating func optionalString(_ node: Node, key: String) -> String? {
+        if isNull(node) { return nil }
+        return string(node, key: key)
+    }
+
+    mutating func bool(_ node: Node, key: String) -> Bool? {
+        if case .scalar(let scalar) = node, scalar.style == .plain {
+            switch scalar.string.lowercased() {
+            case "true", "yes", "on": return true
+            case "false", "no", "off": return false
+            default: break
+            }
+        }
+        error("'\(key)' must be true or false", at: node)
+        return nil
+    }
+
+    mutating func int(_ node: Node, key: String, minimum: Int = Int.min) -> Int? {
+        if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string), value >= minimum {
+            return value
+        }
+        error("'\(key)' must be a whole number\(minimum > Int.min ? " of at least \(minimum)" : "")", at: node)
+        return nil
+    }
+
+    /// A list of strings; a single string is a list of one (DESIGN §3).
+    mutating func stringList(_ node: Node, key: String) -> [String]? {
+        switch node {
+        case .scalar(let scalar):
+            if isNull(node) { return [] }
+            return [scalar.string]
+        case .sequence(let sequence):
+            var values: [String] = []
+            for element in sequence {
+                guard case .scalar(let scalar) = element, !isNull(element) else {
+                    error("each entry of '\(key)' must be a string", at: element)
+                    return nil
+                }
+                values.append(scalar.string)
+            }
+            return values
+        default:
+            error("'\(key)' must be a string or a list of strings", at: node)
+            return nil
+        }
+    }
+
+    func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
+        return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" || scalar.string == "Null" || scalar.string == "NULL"
+    }
+
+    func kindName(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "a string"
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// Any YAML value as templates see it: plain scalars become booleans,
+    /// numbers or none where YAML would read them so; everything else text.
+    func value(_ node: Node) -> Value {
+        switch node {
+        case .scalar(let scalar):
+            guard scalar.style == .plain else { return .string(scalar.string) }
+            if isNull(node) { return .none }
+            switch scalar.string {
+            case "true", "True", "TRUE": return .bool(true)
+            case "false", "False", "FALSE": return .bool(false)
+            default: break
+            }
+            if let int = Int(scalar.string) { return .int(int) }
+            if let double = Double(scalar.string), scalar.string.contains(where: { $0 == "." || $0 == "e" || $0 == "E" }) {
+                return .double(double)
+            }
+            return .string(scalar.string)
+        case .sequence(let sequence):
+            return .list(sequence.map { value($0) })
+        case .mapping(let mapping):
+            var dictionary: [String: Value] = [:]
+            for pair in mapping {
+                dictionary[pair.key.scalar?.string ?? ""] = value(pair.value)
+            }
+            return .map(dictionary)
+        case .alias:
+            return .none
+        }
+    }
+}

@@ -1,0 +1,171 @@
+import Foundation
+import Yams
+
+/// Turns the front matter of one file into a `ContentDraft` (DESIGN §3),
+/// collecting every problem with the line and column of its key.
+struct ContentDecoder {
+    let config: SiteConfig
+    let dateParser: DateParser
+
+    init(config: SiteConfig) {
+        self.config = config
+        self.dateParser = DateParser(timeZone: config.timeZone)
+    }
+
+    static let knownKeys: Set<String> = [
+        "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
+        "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
+    ]
+
+    /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
+    func decode(_ text: String, kind: ContentItem.Kind, sourcePath: String) -> (ContentDraft?, [Diagnostic]) {
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, path: sourcePath) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic): return (nil, [diagnostic])
+        }
+        var reader = YAMLReader(path: sourcePath, lineOffset: frontMatter.yamlLineOffset)
+        guard let root = reader.parse(String(frontMatter.yaml)) else {
+            if reader.diagnostics.isEmpty {
+                return (nil, [.error("front matter is empty: it needs at least 'title'\(kind == .article ? " and 'date'" : "")", at: sourcePath, line: 1, column: 1)])
+            }
+            return (nil, reader.diagnostics)
+        }
+        guard let pairs = reader.mapping(root, what: "front matter") else { return (nil, reader.diagnostics) }
+
+        var item = ContentItem(kind: kind, sourcePath: sourcePath, title: "", slug: Self.defaultSlug(for: sourcePath))
+        var draft = ContentDraft(item: item, body: String(frontMatter.body), bodyLineOffset: frontMatter.bodyLineOffset)
+        var title: String?
+        var image = LeadImage(src: "")
+        var hasImage = false
+        var authors: [String]?
+
+        for (key, keyNode, value) in pairs {
+            switch key {
+            case "title":
+                guard case .scalar = value, !reader.isNull(value) else {
+                    reader.error("'title' must be a string, not \(reader.isNull(value) ? "empty" : reader.kindName(value))", at: value)
+                    continue
+                }
+                title = reader.string(value, key: key)
+            case "date":
+                item.date = date(value, key: key, reader: &reader)
+            case "updated":
+                item.updated = date(value, key: key, reader: &reader)
+            case "expires":
+                item.expires = date(value, key: key, reader: &reader)
+            case "author", "authors":
+                if authors != nil {
+                    reader.error("both 'author' and 'authors' are set; keep one", at: keyNode)
+                }
+                authors = reader.stringList(value, key: key)
+            case "tags":
+                item.tags = reader.stringList(value, key: key) ?? []
+            case "categories":
+                item.categories = reader.stringList(value, key: key) ?? []
+            case "summary":
+                draft.summaryMarkdown = reader.optionalString(value, key: key)
+            case "image":
+                if let src = reader.optionalString(value, key: key) {
+                    image.src = src
+                    hasImage = true
+                }
+            case "image_alt": image.alt = reader.optionalString(value, key: key)
+            case "image_caption": image.caption = reader.optionalString(value, key: key)
+            case "image_credit": image.credit = reader.optionalString(value, key: key)
+            case "slug":
+                guard let slug = reader.string(value, key: key) else { continue }
+                if let problem = Self.slugProblem(slug) {
+                    reader.error("slug '\(slug)' \(problem)", at: value)
+                } else {
+                    item.slug = slug
+                }
+            case "draft":
+                item.draft = reader.bool(value, key: key) ?? false
+            case "layout":
+                guard let layout = reader.string(value, key: key) else { continue }
+                if layout.contains("..") || layout.hasPrefix("/") {
+                    reader.error("layout '\(layout)' must name a template inside Templates/, such as 'feature'", at: value)
+                } else {
+                    item.layout = layout
+                    draft.layoutLocation = (reader.lineOffset + (value.mark?.line ?? 1), value.mark?.column ?? 1)
+                }
+            case "canonical":
+                guard let canonical = reader.optionalString(value, key: key) else { continue }
+                if SiteURL(canonical) == nil {
+                    reader.error("'canonical' must be an absolute http(s) URL, not '\(canonical)'", at: value)
+                } else {
+                    item.canonical = canonical
+                }
+            default:
+                if config.taxonomies.contains(key) {
+                    draft.extraTerms[key] = reader.stringList(value, key: key) ?? []
+                }
+                item.params[key] = reader.value(value)
+            }
+        }
+        if let title {
+            item.title = title
+        } else if !reader.diagnostics.contains(where: { $0.message.hasPrefix("'title'") }) {
+            reader.error("missing 'title': add a line such as 'title: Council approves the budget' to the front matter", at: root)
+        }
+        if kind == .article && item.date == nil && !reader.diagnostics.contains(where: { $0.message.hasPrefix("'date'") }) {
+            reader.error("missing 'date': an article needs its publication date, such as 'date: 2025-07-04 09:14'", at: root)
+        }
+        if hasImage {
+            if image.alt == nil || image.alt?.isEmpty == true {
+                reader.warning("'image' has no 'image_alt': describe the picture for readers who cannot see it", at: root)
+            }
+            item.image = image
+        }
+        item.authors = (authors ?? []).map { Person(name: $0) }
+        if item.slug.isEmpty {
+            reader.error("the file name gives an empty slug; add 'slug: some-words' to the front matter", at: root)
+        }
+        draft.item = item
+        let failed = reader.diagnostics.contains { $0.severity == .error }
+        return (failed ? nil : draft, reader.diagnostics)
+    }
+
+    private func date(_ node: Node, key: String, reader: inout YAMLReader) -> Date? {
+        guard case .scalar(let scalar) = node, !reader.isNull(node) else {
+            reader.error("'\(key)' must be a date such as 2025-07-04, 2025-07-04 09:14 or 2025-07-04T09:14:00-04:00", at: node)
+            return nil
+        }
+        guard let date = dateParser.parse(scalar.string) else {
+            reader.error("'\(key)' is not a date: '\(scalar.string)'; write 2025-07-04, 2025-07-04 09:14 or 2025-07-04T09:14:00-04:00", at: node)
+            return nil
+        }
+        return date
+    }
+
+    /// The file name without `.md` and without a leading `YYYY-MM-DD-` or digits prefix.
+    static func defaultSlug(for sourcePath: String) -> String {
+        var name = Substring(sourcePath.split(separator: "/").last ?? "")
+        if name.hasSuffix(".md") { name = name.dropLast(3) }
+        let bytes = Array(name.utf8)
+        func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
+        // YYYY-MM-DD-
+        if bytes.count > 11, (0..<4).allSatisfy(isDigit), bytes[4] == 0x2D, isDigit(5), isDigit(6), bytes[7] == 0x2D,
+            isDigit(8), isDigit(9), bytes[10] == 0x2D
+        {
+            name = name.dropFirst(11)
+        } else {
+            let digits = name.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, name.dropFirst(digits.count).first == "-", name.count > digits.count + 1 {
+                name = name.dropFirst(digits.count + 1)
+            }
+        }
+        return Slug.make(String(name))
+    }
+
+    static func slugProblem(_ slug: String) -> String? {
+        if slug.isEmpty { return "is empty" }
+        if slug.contains("/") || slug.contains("\\") { return "contains '/': a slug is one URL segment" }
+        if slug == "." || slug == ".." || slug.contains("..") { return "would leave the output folder; use words and hyphens" }
+        if slug.unicodeScalars.contains(where: { $0.properties.generalCategory == .control || $0 == " " || $0 == "?" || $0 == "#" || $0 == "%" }) {
+            return "contains spaces or characters that do not belong in a URL; use words and hyphens"
+        }
+        return nil
+    }
+}

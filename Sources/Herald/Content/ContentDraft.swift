@@ -1,0 +1,16 @@
+/// A content file whose front matter has been read but whose Markdown is not
+/// rendered yet: rendering needs every item's URL first, to resolve links
+/// between content files.
+struct ContentDraft: Sendable {
+    var item: ContentItem
+    /// The Markdown body.
+    var body: String
+    /// Lines of the file before the body.
+    var bodyLineOffset: Int
+    /// Front matter `summary`, as Markdown.
+    var summaryMarkdown: String?
+    /// Where the `layout` key's value is, to report an unknown layout.
+    var layoutLocation: (line: Int, column: Int)?
+    /// Terms of taxonomies other than tags, categories and authors.
+    var extraTerms: [String: [String]] = [:]
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Everything read from `Content/`: drafts of articles and pages (front
+/// matter decoded, Markdown not yet rendered) and author profiles.
+struct LoadedContent: Sendable {
+    var drafts: [ContentDraft] = []
+    var authors: [String: AuthorProfile] = [:]
+    var diagnostics: [Diagnostic] = []
+}
+
+/// Finds and reads the content files of a site (DESIGN §1) on every core.
+struct ContentLoader {
+    let root: URL
+    let config: SiteConfig
+
+    func load() -> LoadedContent {
+        let articleFiles = SourceFiles.markdown(under: root, folder: "Content/articles")
+        let pageFiles = SourceFiles.markdown(under: root, folder: "Content/pages")
+        let jobs = articleFiles.map { ($0, ContentItem.Kind.article) } + pageFiles.map { ($0, ContentItem.Kind.page) }
+        let decoder = ContentDecoder(config: config)
+        let root = self.root
+        let results = jobs.parallelMap { (path, kind) -> (ContentDraft?, [Diagnostic]) in
+            switch SourceFiles.readText(root.appendingPathComponent(path), displayPath: path) {
+            case .success(let text): return decoder.decode(text, kind: kind, sourcePath: path)
+            case .failure(let diagnostic): return (nil, [diagnostic])
+            }
+        }
+        var content = LoadedContent()
+        for (draft, diagnostics) in results {
+            if let draft { content.drafts.append(draft) }
+            content.diagnostics += diagnostics
+        }
+        for path in SourceFiles.markdown(under: root, folder: "Content/authors") {
+            switch SourceFiles.readText(root.appendingPathComponent(path), displayPath: path) {
+            case .success(let text):
+                let (profile, diagnostics) = AuthorProfile.decode(text, path: path)
+                if let profile { content.authors[profile.slug] = profile }
+                content.diagnostics += diagnostics
+            case .failure(let diagnostic):
+                content.diagnostics.append(diagnostic)
+            }
+        }
+        return content
+    }
+}
+
+/// Listing and reading the user's source files.
+enum SourceFiles {
+    /// Site-root-relative paths of the `.md` files below `folder`, sorted, at any depth.
+    static func markdown(under root: URL, folder: String) -> [String] {
+        files(under: root, folder: folder).filter { $0.hasSuffix(".md") }
+    }
+
+    /// Site-root-relative paths of every regular file below `folder`, sorted;
+    /// hidden files and folders (`.DS_Store`, `.git`) are skipped.
+    static func files(under root: URL, folder: String) -> [String] {
+        let base = root.appendingPathComponent(folder)
+        guard let enumerator = FileManager.default.enumerator(
+            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { return [] }
+        let prefix = base.standardizedFileURL.path
+        var paths: [String] = []
+        for case let url as URL in enumerator {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix) else { continue }
+            paths.append(folder + String(full.dropFirst(prefix.count)))
+        }
+        return paths.sorted()
+    }
+
+    /// The text of a file, or a diagnostic pointing at its first invalid UTF-8 byte.
+    static func readText(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("cannot read the file; check its permissions", at: displayPath))
+        }
+        if let text = String(validatingUTF8Data: data) {
+            if let nul = text.utf8.firstIndex(of: 0) {
+                let (line, column) = location(ofByte: text.utf8.distance(from: text.utf8.startIndex, to: nul), in: Array(data))
+                return .failure(.error("the file contains a NUL byte; is it a binary file? Remove it or save the file as UTF-8 text", at: displayPath, line: line, column: column))
+            }
+            return .success(text)
+        }
+        let bytes = Array(data)
+        let offset = firstInvalidUTF8Offset(bytes) ?? 0
+        let (line, column) = location(ofByte: offset, in: bytes)
+        return .failure(.error("invalid UTF-8 (byte 0x\(String(bytes[min(offset, bytes.count - 1)], radix: 16, uppercase: true))); save the file as UTF-8", at: displayPath, line: line, column: column))
+    }
+
+    static func location(ofByte offset: Int, in bytes: [UInt8]) -> (line: Int, column: Int) {
+        var line = 1
+        var lineStart = 0
+        for index in 0..<min(offset, bytes.count) where bytes[index] == 0x0A {
+            line += 1
+            lineStart = index + 1
+        }
+        let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).count + 1
+        return (line, column)
+    }
+
+    static func firstInvalidUTF8Offset(_ bytes: [UInt8]) -> Int? {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return index
+            }
+            guard index + length <= bytes.count else { return index }
+            if String(validating: bytes[index..<(index + length)], as: UTF8.self) == nil { return index }
+            index += length
+        }
+        return nil
+    }
+}

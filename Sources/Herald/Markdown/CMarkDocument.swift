@@ -1,0 +1,86 @@
+import CCmark
+import Foundation
+
+/// Owns one libcmark document tree and frees it exactly once.
+///
+/// Node pointers handed to the closures of `forEachNode` are only valid while
+/// the document lives; they never leave this type's methods.
+final class CMarkDocument {
+    private let root: OpaquePointer
+    private let options: Int32
+
+    init(markdown: String, options: Int32) {
+        self.options = options
+        var text = markdown
+        root = text.withUTF8 { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                cmark_parse_document(chars.baseAddress, chars.count, options)
+            }
+        }
+    }
+
+    deinit {
+        cmark_node_free(root)
+    }
+
+    /// Renders the whole document, or one node of it, as HTML.
+    func html(of node: OpaquePointer? = nil) -> String {
+        guard let rendered = cmark_render_html(node ?? root, options) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The top-level blocks, in order.
+    var blocks: [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(root)
+        while let node = child {
+            result.append(node)
+            child = cmark_node_next(node)
+        }
+        return result
+    }
+
+    /// Visits every node once, on entering it.
+    func forEachNode(_ body: (OpaquePointer) -> Void) {
+        guard let iterator = cmark_iter_new(root) else { return }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                body(node)
+            }
+        }
+    }
+
+    /// Removes a node from the tree and frees it.
+    func remove(_ node: OpaquePointer) {
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+
+    static func type(of node: OpaquePointer) -> cmark_node_type {
+        cmark_node_get_type(node)
+    }
+
+    static func literal(of node: OpaquePointer) -> String? {
+        cmark_node_get_literal(node).map { String(cString: $0) }
+    }
+
+    static func url(of node: OpaquePointer) -> String? {
+        cmark_node_get_url(node).map { String(cString: $0) }
+    }
+
+    static func setURL(_ url: String, of node: OpaquePointer) {
+        _ = cmark_node_set_url(node, url)
+    }
+
+    static func line(of node: OpaquePointer) -> Int {
+        Int(cmark_node_get_start_line(node))
+    }
+
+    static func column(of node: OpaquePointer) -> Int {
+        Int(cmark_node_get_start_column(node))
+    }
+}

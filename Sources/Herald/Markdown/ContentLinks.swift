@@ -1,0 +1,27 @@
+/// Links written to other content files (`[x](../pages/about.md#team)`),
+/// resolved to the URLs those files are published at (DESIGN §4).
+enum ContentLinks {
+    static func resolve(_ url: String, from sourcePath: String, pathOf: [String: String], siteURL: SiteURL) -> LinkResolution {
+        let end = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
+        let target = url[..<end]
+        guard target.hasSuffix(".md"), !target.contains("://"), !target.hasPrefix("mailto:") else { return .keep }
+        var segments: [Substring]
+        if target.hasPrefix("/") {
+            segments = []
+        } else {
+            segments = sourcePath.split(separator: "/").dropLast()
+        }
+        for segment in target.split(separator: "/") {
+            switch segment {
+            case ".": continue
+            case "..": if !segments.isEmpty { segments.removeLast() }
+            default: segments.append(segment)
+            }
+        }
+        let resolved = segments.joined(separator: "/")
+        guard let path = pathOf[resolved] else {
+            return .missing("link to '\(target)' points at \(resolved), which is not a published article or page; fix the path, or publish it")
+        }
+        return .replace(siteURL.relative(path) + url[end...])
+    }
+}

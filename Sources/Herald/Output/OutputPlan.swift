@@ -1,0 +1,60 @@
+import Foundation
+
+/// One file of the output and how to make it.
+struct PlannedOutput: Sendable {
+    enum Source: Sendable {
+        /// Rendered on demand, on whichever thread writes it.
+        case generated(@Sendable () throws(DiagnosticError) -> [UInt8])
+        /// Copied from the site's sources (static files, theme assets).
+        case file(URL)
+    }
+
+    /// Path inside the output folder, without a leading `/`: `2025/07/slug/index.html`.
+    var path: String
+    /// What produced it, to name both sources when two claim one path.
+    var origin: String
+    var source: Source
+    var kind: Kind
+
+    enum Kind: Sendable {
+        case article, page, list, feed, other
+    }
+}
+
+/// The list of every file a build writes, checked for clashes before
+/// anything is written.
+struct OutputPlan: Sendable {
+    private(set) var outputs: [PlannedOutput] = []
+
+    mutating func add(_ output: PlannedOutput) {
+        outputs.append(output)
+    }
+
+    /// Adds a rendered page at a site path such as `/2025/07/slug/` (written as its `index.html`).
+    mutating func addPage(at sitePath: String, origin: String, kind: PlannedOutput.Kind, render: @escaping @Sendable () throws(DiagnosticError) -> String) {
+        let file = sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
+        add(PlannedOutput(path: String(file.dropFirst()), origin: origin, source: .generated {
+            () throws(DiagnosticError) -> [UInt8] in Array(try render().utf8)
+        }, kind: kind))
+    }
+
+    /// Every problem with the paths: two sources for one file, or a path
+    /// that would leave the output folder.
+    func problems() -> [Diagnostic] {
+        var diagnostics: [Diagnostic] = []
+        var claimed: [String: String] = [:]
+        for output in outputs {
+            let segments = output.path.split(separator: "/", omittingEmptySubsequences: false)
+            if output.path.hasPrefix("/") || segments.contains("..") || segments.contains(".") || output.path.isEmpty {
+                diagnostics.append(.error("output path '/\(output.path)' would leave the output folder; change the slug or permalink", at: output.origin))
+                continue
+            }
+            if let first = claimed[output.path] {
+                diagnostics.append(.error("'\(first)' and '\(output.origin)' both map to /\(output.path); give one of them another slug or path", at: output.origin))
+            } else {
+                claimed[output.path] = output.origin
+            }
+        }
+        return diagnostics
+    }
+}

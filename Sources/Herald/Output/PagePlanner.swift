@@ -1,0 +1,78 @@
+import Foundation
+
+/// Plans every HTML page of a site (DESIGN §6): articles, standalone pages,
+/// the paginated home page, term pages, taxonomy indexes, the archive, 404.
+struct PagePlanner {
+    let site: Site
+    let values: SiteValues
+    let templates: TemplateLibrary
+
+    func plan(into plan: inout OutputPlan) {
+        let site = self.site, values = self.values, templates = self.templates
+        for (index, article) in site.articles.enumerated() {
+            let template = (article.layout ?? "article") + ".html"
+            plan.addPage(at: article.path, origin: article.sourcePath, kind: .article) { () throws(DiagnosticError) -> String in
+                try templates.render(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
+            }
+        }
+        for (index, page) in site.pages.enumerated() {
+            let template = (page.layout ?? "page") + ".html"
+            plan.addPage(at: page.path, origin: page.sourcePath, kind: .page) { () throws(DiagnosticError) -> String in
+                try templates.render(template, context: values.context(path: page.path, ["page": values.pageValue(.page, index)]))
+            }
+        }
+        planLists(
+            template: "index.html", basePath: "/", origin: "the home page", articles: Array(site.articles.indices),
+            extra: [:], into: &plan)
+        planTaxonomies(into: &plan)
+        if templates.contains("archive.html") {
+            plan.addPage(at: "/archive/", origin: "the archive", kind: .list) { () throws(DiagnosticError) -> String in
+                try templates.render("archive.html", context: values.context(path: "/archive/", ["years": values.years()]))
+            }
+        }
+        if templates.contains("404.html") {
+            plan.addPage(at: "/404.html", origin: "the 404 page", kind: .other) { () throws(DiagnosticError) -> String in
+                try templates.render("404.html", context: values.context(path: "/404.html"))
+            }
+        }
+    }
+
+    private func planTaxonomies(into plan: inout OutputPlan) {
+        let values = self.values, templates = self.templates
+        for (taxonomyIndex, taxonomy) in site.taxonomies.enumerated() {
+            let taxonomyValue = values.taxonomyValue(taxonomyIndex)
+            if templates.contains("taxonomy.html") {
+                let terms = Value.list(taxonomy.terms.indices.map { values.termValue(taxonomy: taxonomyIndex, term: $0) })
+                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list) { () throws(DiagnosticError) -> String in
+                    try templates.render("taxonomy.html", context: values.context(path: taxonomy.path, ["taxonomy": taxonomyValue, "terms": terms]))
+                }
+            }
+            guard templates.contains("term.html") else { continue }
+            for (termIndex, term) in taxonomy.terms.enumerated() {
+                planLists(
+                    template: "term.html", basePath: term.path, origin: "\(taxonomy.name) '\(term.name)'",
+                    articles: term.articles,
+                    extra: ["taxonomy": taxonomyValue, "term": values.termValue(taxonomy: taxonomyIndex, term: termIndex)],
+                    into: &plan)
+            }
+        }
+    }
+
+    /// One page per `paginate` articles: `base`, `base/page/2/`, …
+    private func planLists(
+        template: String, basePath: String, origin: String, articles: [Int], extra: [String: Value],
+        into plan: inout OutputPlan
+    ) {
+        let paginator = Paginator(basePath: basePath, totalItems: articles.count, perPage: site.config.paginate)
+        let values = self.values, templates = self.templates, siteURL = site.config.url
+        for number in 1...paginator.totalPages {
+            let path = paginator.path(of: number)
+            let items = paginator.range(of: number).map { values.pageValue(.article, articles[$0]) }
+            plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list) { () throws(DiagnosticError) -> String in
+                var context = extra
+                context["paginator"] = paginator.value(page: number, items: items, siteURL: siteURL)
+                return try templates.render(template, context: values.context(path: path, context))
+            }
+        }
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Permalink patterns such as `/:year/:month/:slug/` (DESIGN §2).
+public enum Permalink {
+    /// Why `pattern` is not usable, or `nil` when it is.
+    static func problem(in pattern: String, allowedTokens: Set<String>) -> String? {
+        guard pattern.hasPrefix("/") else { return "a permalink starts with '/'" }
+        guard pattern.contains(":slug") else { return "a permalink must contain :slug so that two items never share a URL" }
+        for segment in pattern.split(separator: "/") {
+            if segment == ".." || segment == "." { return "'\(segment)' would leave the output folder" }
+            if segment.hasPrefix(":") && !allowedTokens.contains(String(segment)) {
+                return "unknown token '\(segment)'; use \(allowedTokens.sorted().joined(separator: " "))"
+            }
+        }
+        return nil
+    }
+
+    /// The site path of an item: tokens replaced, always ending with `/`.
+    static func expand(_ pattern: String, slug: String, date: Date?, section: String?, timeZone: TimeZone) -> String {
+        var parts: [String] = []
+        var fields: (year: Int, month: Int, day: Int)?
+        if let date {
+            fields = CivilDate.fields(of: date, in: timeZone)
+        }
+        for segment in pattern.split(separator: "/", omittingEmptySubsequences: true) {
+            switch segment {
+            case ":slug": parts.append(slug)
+            case ":year": parts.append(fields.map { String(format: "%04d", $0.year) } ?? "")
+            case ":month": parts.append(fields.map { String(format: "%02d", $0.month) } ?? "")
+            case ":day": parts.append(fields.map { String(format: "%02d", $0.day) } ?? "")
+            case ":section": parts.append(section.map(Slug.make) ?? "")
+            default: parts.append(String(segment))
+            }
+        }
+        let path = "/" + parts.filter { !$0.isEmpty }.joined(separator: "/")
+        return path.hasSuffix("/") ? path : path + "/"
+    }
+}
+
+/// Calendar fields of an instant in a time zone, computed without `Calendar`.
+enum CivilDate {
+    static func fields(of date: Date, in timeZone: TimeZone) -> (year: Int, month: Int, day: Int) {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        // Civil from days, after Howard Hinnant's well-known algorithm.
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
+}

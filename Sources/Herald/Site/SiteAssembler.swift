@@ -1,0 +1,90 @@
+import Foundation
+
+/// Turns loaded content into a `Site`: chooses what is published, gives every
+/// item its URL, renders Markdown (resolving links between content files),
+/// and files articles under their terms.
+struct SiteAssembler {
+    let config: SiteConfig
+    let options: BuildOptions
+    let markdown: MarkdownRenderer
+
+    init(config: SiteConfig, options: BuildOptions) {
+        self.config = config
+        self.options = options
+        self.markdown = MarkdownRenderer(settings: config.markdown)
+    }
+
+    func assemble(_ content: LoadedContent, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
+        var diagnostics: [Diagnostic] = []
+        var drafts = content.drafts.filter(isPublished)
+        for index in drafts.indices {
+            var item = drafts[index].item
+            let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
+            item.path = Permalink.expand(pattern, slug: item.slug, date: item.date, section: item.categories.first, timeZone: config.timeZone)
+            drafts[index].item = item
+            if let layout = item.layout, !templateExists(layout + ".html") {
+                let location = drafts[index].layoutLocation ?? (1, 1)
+                diagnostics.append(.error("unknown layout '\(layout)': there is no Templates/\(layout).html", at: item.sourcePath, line: location.line, column: location.column))
+            }
+        }
+        let pathOf = Dictionary(drafts.map { ($0.item.sourcePath, $0.item.path) }, uniquingKeysWith: { first, _ in first })
+
+        let config = self.config, markdown = self.markdown
+        let rendered = drafts.parallelMap { draft -> (ContentItem, [Diagnostic]) in
+            var item = draft.item
+            let result = markdown.render(draft.body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
+                ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
+            }
+            item.contentHTML = result.html
+            item.summaryHTML = draft.summaryMarkdown.map(markdown.html) ?? result.summaryHTML
+            item.wordCount = result.wordCount
+            if item.authors.isEmpty { item.authors = [config.author] }
+            return (item, result.diagnostics)
+        }
+        var articles: [ContentItem] = []
+        var pages: [ContentItem] = []
+        for (item, itemDiagnostics) in rendered {
+            diagnostics += itemDiagnostics
+            if item.kind == .article { articles.append(item) } else { pages.append(item) }
+        }
+        articles.sort { left, right in
+            left.date != right.date ? left.date! > right.date! : left.sourcePath < right.sourcePath
+        }
+        pages.sort { $0.title != $1.title ? $0.title < $1.title : $0.sourcePath < $1.sourcePath }
+
+        var taxonomies: [Taxonomy] = []
+        for name in config.taxonomies {
+            let extra = Dictionary(uniqueKeysWithValues: drafts.map { ($0.item.sourcePath, $0.extraTerms[name] ?? []) })
+            let taxonomy = Taxonomy.build(name: name, articles: articles, termsOf: { index in
+                switch name {
+                case "tags": return articles[index].tags
+                case "categories": return articles[index].categories
+                case "authors": return articles[index].authors.map(\.name)
+                default: return extra[articles[index].sourcePath] ?? []
+                }
+            }, profiles: name == "authors" ? content.authors : [:], markdown: markdown)
+            taxonomies.append(taxonomy)
+        }
+        if let authors = taxonomies.first(where: { $0.name == "authors" }) {
+            for index in articles.indices {
+                articles[index].authors = articles[index].authors.map { person in
+                    var person = person
+                    if let term = authors.termIndex[Slug.make(person.name)] {
+                        person.uri = config.url.absolute(authors.terms[term].path)
+                    }
+                    return person
+                }
+            }
+        }
+        return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies), diagnostics)
+    }
+
+    /// Drafts need `--drafts`, future articles `--future`; expired items never show.
+    private func isPublished(_ draft: ContentDraft) -> Bool {
+        let item = draft.item
+        if item.draft && !options.includeDrafts { return false }
+        if let date = item.date, item.kind == .article, date > options.now, !options.includeFuture { return false }
+        if let expires = item.expires, expires <= options.now { return false }
+        return true
+    }
+}

@@ -1,0 +1,43 @@
+import Dispatch
+
+extension Array where Element: Sendable {
+    /// `map` spread over every core. Each element is transformed exactly once
+    /// and results keep the input order.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        if count < 2 { return map(transform) }
+        let results = ResultSlots<T>(count: count)
+        self.withUnsafeBufferPointer { input in
+            nonisolated(unsafe) let input = input
+            DispatchQueue.concurrentPerform(iterations: input.count) { index in
+                results.store(transform(input[index]), at: index)
+            }
+        }
+        return results.values()
+    }
+}
+
+/// Write-once slots filled from many threads, each slot by exactly one of them.
+private final class ResultSlots<T>: @unchecked Sendable {
+    // Safety: `concurrentPerform` hands every index to exactly one thread and
+    // returns only after all of them finished, so no slot is ever shared. The
+    // buffer is raw memory so that no Swift access to a shared array overlaps.
+    private let slots: UnsafeMutableBufferPointer<T?>
+
+    init(count: Int) {
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil)
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    func store(_ value: T, at index: Int) {
+        slots[index] = value
+    }
+
+    func values() -> [T] {
+        slots.map { $0! }
+    }
+}

@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import Herald
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into Public/.",
+        discussion: """
+            Reads site.yml, Content/ and Templates/ and writes the site with its feeds. \
+            On any error nothing is published: every error is printed as path:line:column: error: message, \
+            the previous output stays as it was, and the exit status is 1.
+
+            Examples:
+              herald build
+              herald build -s ~/sites/news -o /var/www/news
+              SOURCE_DATE_EPOCH=1751600000 herald build --base-url https://staging.example.org/
+            """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    func run() throws {
+        let report: BuildReport
+        do {
+            report = try Builder(options: site.buildOptions()).build()
+        } catch {
+            Console.printDiagnostics(error.diagnostics)
+            throw ExitCode.failure
+        }
+        if !site.quiet {
+            Console.printDiagnostics(report.warnings)
+            if site.verbose {
+                for (stage, seconds) in report.stageTimes {
+                    print("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
+                }
+            }
+            print(report.summary)
+        }
+    }
+}
