@@ -16,6 +16,11 @@ public struct Builder: Sendable {
         var report = BuildReport()
         let root = options.source
         try OutputLocation.check(output: options.output, root: root)
+        do {
+            try StagedOutput.recover(output: options.output)
+        } catch {
+            throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
+        }
 
         var config = try SiteConfigLoader.load(root: root)
         if let baseURL = options.baseURL {

@@ -38,14 +38,18 @@ struct MarkdownRenderer: Sendable {
     ) -> RenderedMarkdown {
         let document = CMarkDocument(markdown: markdown, options: options)
         var diagnostics: [Diagnostic] = []
-        var words = 0
+        // Text of adjacent inline nodes is joined ("*three*." is one word);
+        // blocks and line breaks separate words.
+        var text = ""
         var moreMarker: OpaquePointer?
         document.forEachNode { node in
             switch CMarkDocument.type(of: node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                words += WordCounter.count(CMarkDocument.literal(of: node) ?? "")
+                text += CMarkDocument.literal(of: node) ?? ""
             case CMARK_NODE_CODE_BLOCK:
-                words += WordCounter.count(CMarkDocument.literal(of: node) ?? "")
+                text += " " + (CMarkDocument.literal(of: node) ?? "") + " "
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
+                text += " "
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let url = CMarkDocument.url(of: node) else { break }
                 switch resolveLink(url) {
@@ -72,7 +76,7 @@ struct MarkdownRenderer: Sendable {
         } else if let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) {
             summary = document.html(of: paragraph)
         }
-        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words, diagnostics: diagnostics)
+        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: WordCounter.count(text), diagnostics: diagnostics)
     }
 }
 

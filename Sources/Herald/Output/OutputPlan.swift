@@ -50,7 +50,8 @@ struct OutputPlan: Sendable {
                 continue
             }
             if let first = claimed[output.path] {
-                diagnostics.append(.error("'\(first)' and '\(output.origin)' both map to /\(output.path); give one of them another slug or path", at: output.origin))
+                let (one, other) = first < output.origin ? (first, output.origin) : (output.origin, first)
+                diagnostics.append(.error("'\(one)' and '\(other)' both map to /\(output.path); give one of them another slug or path", at: output.origin))
             } else {
                 claimed[output.path] = output.origin
             }

@@ -28,16 +28,17 @@ public final class StagedOutput: @unchecked Sendable {
         let parent = self.output.deletingLastPathComponent()
         let name = self.output.lastPathComponent
         staging = parent.appendingPathComponent(".\(name).herald-staging")
-        previous = parent.appendingPathComponent(".\(name).herald-previous")
-        try Self.recover(output: self.output, previous: previous)
+        previous = Self.previousLocation(of: self.output)
+        try Self.recover(output: self.output)
         try? FileManager.default.removeItem(at: staging)
         try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
     /// A build killed between the two renames of `commit` leaves the old
     /// output under its `previous` name: put it back before anything else.
-    static func recover(output: URL, previous: URL) throws {
+    public static func recover(output: URL) throws {
         let manager = FileManager.default
+        let previous = previousLocation(of: output)
         if manager.fileExists(atPath: previous.path) {
             if manager.fileExists(atPath: output.path) {
                 try manager.removeItem(at: previous)
@@ -45,6 +46,10 @@ public final class StagedOutput: @unchecked Sendable {
                 try manager.moveItem(at: previous, to: output)
             }
         }
+    }
+
+    static func previousLocation(of output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).herald-previous")
     }
 
     /// Writes `bytes` at `path` (relative to the output folder, no leading `/`).

@@ -1,0 +1,127 @@
+import Foundation
+import Testing
+@testable import Herald
+
+/// Publishing: what is written where, and what a failed build leaves behind.
+@Suite struct BuildOutputTests {
+    static let minimalTheme = [
+        "Templates/article.html": "<h1>{{ page.title }}</h1>{{ page.content }}",
+        "Templates/page.html": "<h1>{{ page.title }}</h1>{{ page.content }}",
+        "Templates/index.html": "{% for a in paginator.items %}{{ a.title }}{% endfor %}",
+    ]
+
+    static func site(_ extra: [String: String] = [:]) throws -> TemporarySite {
+        var files = minimalTheme
+        files["site.yml"] = "title: Test News\nurl: https://news.example.org/\ntimezone: America/New_York\n"
+        files["Content/articles/2025-07-04-river.md"] = "---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river rose.\n"
+        files["Content/pages/about.md"] = "---\ntitle: About\n---\nWho we are.\n"
+        files["Content/static/images/a.svg"] = "<svg xmlns='http://www.w3.org/2000/svg'/>"
+        files["Templates/assets/site.css"] = "body{}"
+        files.merge(extra) { _, new in new }
+        return try TemporarySite(files: files)
+    }
+
+    @Test func writesPagesAndCopiesStaticFilesAndAssets() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.articles == 1)
+        #expect(report.pages == 1)
+        #expect(site.exists("Public/2025/07/river/index.html"))
+        #expect(site.exists("Public/about/index.html"))
+        #expect(site.exists("Public/index.html"))
+        #expect(site.read("Public/images/a.svg") == "<svg xmlns='http://www.w3.org/2000/svg'/>")
+        #expect(site.read("Public/assets/site.css") == "body{}")
+    }
+
+    @Test func unchangedFilesAreNotRewritten() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        _ = try site.build()
+        let page = site.root.appendingPathComponent("Public/about/index.html").path
+        let before = try FileManager.default.attributesOfItem(atPath: page)
+        let second = try site.build()
+        #expect(second.filesWritten == 0)
+        #expect(second.filesUnchanged > 0)
+        let after = try FileManager.default.attributesOfItem(atPath: page)
+        #expect(before[.systemFileNumber] as? Int == after[.systemFileNumber] as? Int)
+        #expect(before[.modificationDate] as? Date == after[.modificationDate] as? Date)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousOutputUntouched() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        _ = try site.build()
+        let listing = try FileManager.default.subpathsOfDirectory(atPath: site.root.appendingPathComponent("Public").path).sorted()
+        let home = site.read("Public/index.html")
+        try site.write("---\ntitle: Broken\ndate: [\n---\n", to: "Content/articles/broken.md")
+        try site.write("---\ntitle: New\ndate: 2025-07-05\n---\nNew.\n", to: "Content/articles/new.md")
+        let errors = site.buildErrors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.path == "Content/articles/broken.md")
+        #expect(try FileManager.default.subpathsOfDirectory(atPath: site.root.appendingPathComponent("Public").path).sorted() == listing)
+        #expect(site.read("Public/index.html") == home)
+        #expect(!site.exists("Public/2025/07/new/index.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test func allErrorsOfABuildAreReportedTogether() throws {
+        let site = try Self.site([
+            "Content/articles/a.md": "---\ntitle: [x]\ndate: 2025-01-01\n---\n",
+            "Content/articles/b.md": "no front matter",
+            "Content/pages/c.md": "---\ntitle: C\nlayout: missing\n---\n",
+        ])
+        defer { site.remove() }
+        let errors = site.buildErrors().map(\.location)
+        #expect(errors == ["Content/articles/a.md:2:8", "Content/articles/b.md:1:1", "Content/pages/c.md:3:9"])
+    }
+
+    @Test func twoSourcesForOnePathAreAnErrorNamingBoth() throws {
+        let site = try Self.site(["Content/articles/2025-07-09-river.md": "---\ntitle: River again\ndate: 2025-07-09\n---\n"])
+        defer { site.remove() }
+        let errors = site.buildErrors()
+        #expect(errors.count == 1)
+        #expect(errors[0].message == "'Content/articles/2025-07-04-river.md' and 'Content/articles/2025-07-09-river.md' both map to /2025/07/river/index.html; give one of them another slug or path")
+    }
+
+    @Test func draftsFutureAndExpiredAreSkippedUnlessAsked() throws {
+        let site = try Self.site([
+            "Content/articles/draft.md": "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\n---\n",
+            "Content/articles/future.md": "---\ntitle: Future\ndate: 2099-01-01\n---\n",
+            "Content/articles/expired.md": "---\ntitle: Expired\ndate: 2025-01-01\nexpires: 2025-02-01\n---\n",
+        ])
+        defer { site.remove() }
+        #expect(try site.build().articles == 1)
+        #expect(try site.build { $0.includeDrafts = true; $0.includeFuture = true }.articles == 3)
+        #expect(site.exists("Public/2099/01/future/index.html"))
+    }
+
+    @Test(arguments: [".", "Content", "Templates", "/", ".."])
+    func refusesOutputFoldersThatHoldSources(output: String) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        let errors = site.buildErrors { $0.output = output == "/" ? URL(fileURLWithPath: "/") : site.root.appendingPathComponent(output) }
+        #expect(errors.count == 1)
+        #expect(errors.first?.message.hasPrefix("refusing to build into") == true)
+        #expect(site.exists("Content/pages/about.md"))
+    }
+
+    @Test func aStagingFolderLeftByAKilledBuildIsCleanedUp() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.write("half", to: ".Public.herald-staging/index.html")
+        _ = try site.build()
+        #expect(!site.exists(".Public.herald-staging"))
+    }
+
+    @Test func anOutputMovedAsidByAKilledBuildIsRestored() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        _ = try site.build()
+        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Public"), to: site.root.appendingPathComponent(".Public.herald-previous"))
+        try site.write("---\ntitle: Broken\n---\n", to: "Content/articles/broken.md")
+        #expect(!site.buildErrors().isEmpty)
+        #expect(site.exists("Public/about/index.html"))
+    }
+}
