@@ -132,7 +132,7 @@ public enum SiteConfigLoader {
         guard let pairs = reader.mapping(node, what: "'permalinks'") else { return }
         for (name, keyNode, value) in pairs {
             guard let pattern = reader.string(value, key: "permalinks.\(name)") else { continue }
-            let allowed: Set<String> = name == "article" ? [":year", ":month", ":day", ":slug", ":section"] : [":slug"]
+            let allowed: Set<String> = name == "article" ? [":year", ":month", ":day", ":slug", ":section", ":filename"] : [":slug", ":filename"]
             if let problem = Permalink.problem(in: pattern, allowedTokens: allowed) {
                 reader.error("permalinks.\(name) '\(pattern)': \(problem)", at: value)
                 continue

@@ -54,7 +54,8 @@ enum SourceFiles {
     /// Site-root-relative paths of every regular file below `folder`, sorted;
     /// hidden files and folders (`.DS_Store`, `.git`) are skipped.
     static func files(under root: URL, folder: String) -> [String] {
-        let base = root.appendingPathComponent(folder)
+        // Resolved, so that a folder that is a symbolic link is listed too.
+        let base = root.appendingPathComponent(folder).resolvingSymlinksInPath()
         guard let enumerator = FileManager.default.enumerator(
             at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { return [] }

@@ -5,7 +5,9 @@ public enum Permalink {
     /// Why `pattern` is not usable, or `nil` when it is.
     static func problem(in pattern: String, allowedTokens: Set<String>) -> String? {
         guard pattern.hasPrefix("/") else { return "a permalink starts with '/'" }
-        guard pattern.contains(":slug") else { return "a permalink must contain :slug so that two items never share a URL" }
+        guard pattern.contains(":slug") || pattern.contains(":filename") else {
+            return "a permalink must contain :slug or :filename so that two items never share a URL"
+        }
         for segment in pattern.split(separator: "/") {
             if segment == ".." || segment == "." { return "'\(segment)' would leave the output folder" }
             if segment.hasPrefix(":") && !allowedTokens.contains(String(segment)) {
@@ -16,7 +18,7 @@ public enum Permalink {
     }
 
     /// The site path of an item: tokens replaced, always ending with `/`.
-    static func expand(_ pattern: String, slug: String, date: Date?, section: String?, timeZone: TimeZone) -> String {
+    static func expand(_ pattern: String, slug: String, fileName: String = "", date: Date?, section: String?, timeZone: TimeZone) -> String {
         var parts: [String] = []
         var fields: (year: Int, month: Int, day: Int)?
         if let date {
@@ -25,6 +27,7 @@ public enum Permalink {
         for segment in pattern.split(separator: "/", omittingEmptySubsequences: true) {
             switch segment {
             case ":slug": parts.append(slug)
+            case ":filename": parts.append(fileName)
             case ":year": parts.append(fields.map { String(format: "%04d", $0.year) } ?? "")
             case ":month": parts.append(fields.map { String(format: "%02d", $0.month) } ?? "")
             case ":day": parts.append(fields.map { String(format: "%02d", $0.day) } ?? "")

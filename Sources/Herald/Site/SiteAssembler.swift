@@ -20,7 +20,7 @@ struct SiteAssembler {
         for index in drafts.indices {
             var item = drafts[index].item
             let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
-            item.path = Permalink.expand(pattern, slug: item.slug, date: item.date, section: item.categories.first, timeZone: config.timeZone)
+            item.path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
             drafts[index].item = item
             if let layout = item.layout, !templateExists(layout + ".html") {
                 let location = drafts[index].layoutLocation ?? (1, 1)
@@ -77,6 +77,12 @@ struct SiteAssembler {
             }
         }
         return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies), diagnostics)
+    }
+
+    /// The file name without its folder and `.md`: the `:filename` token.
+    static func fileName(of sourcePath: String) -> String {
+        let name = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
     /// Drafts need `--drafts`, future articles `--future`; expired items never show.
