@@ -51,8 +51,12 @@ enum FeedFiles {
         return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 
-    /// True when the tests run under `make test`, where every tool must be installed.
-    static var toolsRequired: Bool {
-        ProcessInfo.processInfo.environment["HERALD_REQUIRE_TOOLS"] == "1"
-    }
+    /// python3 that can `import feedparser` (installed by `make test`).
+    static let hasFeedparser: Bool = {
+        guard let python = which("python3") else { return false }
+        return (try? run(python, ["-c", "import feedparser"]).status) == 0
+    }()
+
+    /// newsboat (Debian package `newsboat`, installed by `make test`).
+    static let hasNewsboat: Bool = which("newsboat") != nil
 }
