@@ -108,15 +108,17 @@ enum JSON {
     }
 }
 
-/// Plain text of an HTML fragment: tags dropped, character references decoded,
-/// runs of white space collapsed to one space.
+/// Plain text of an HTML fragment: tags and comments dropped, block-level tags
+/// turned into word breaks, common character references decoded, runs of
+/// ASCII white space collapsed to one space.
 enum PlainText {
     static func fromHTML(_ html: String) -> String {
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         var scalars = html.unicodeScalars[...]
         func emit(_ scalar: Unicode.Scalar) {
-            if scalar.properties.isWhitespace {
+            // Only white space of the markup collapses; a decoded &nbsp; stays.
+            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
                 pendingSpace = !out.isEmpty
                 return
             }
@@ -147,7 +149,10 @@ enum PlainText {
                 let ref = scalars.prefix(while: { $0 != ";" && $0 != "<" && $0 != "&" && !$0.properties.isWhitespace }).prefix(12)
                 let after = scalars.index(scalars.startIndex, offsetBy: ref.count)
                 if after < scalars.endIndex, scalars[after] == ";", let decoded = decode(String(String.UnicodeScalarView(ref))) {
-                    emit(decoded)
+                    if decoded == " " { emit(decoded) } else {
+                        if pendingSpace { out.append(" "); pendingSpace = false }
+                        out.append(decoded)
+                    }
                     scalars = scalars[scalars.index(after: after)...]
                 } else {
                     emit(scalar)

@@ -98,7 +98,8 @@ import Testing
             // Content: HTML with only absolute URLs, and xml:base.
             if let content {
                 #expect(content.attributes["type"] == "html")
-                #expect(content.attributes["xml:base"] ?? content.attributes["base"] != nil)
+                let base = content.attributes["xml:base"] ?? content.attributes["base"]
+                #expect(base != nil, "content carries xml:base")
                 expectNoRelativeURLs(content.text)
             }
             if let summary = entry.first("summary", ns: ns) { expectNoRelativeURLs(summary.text) }
