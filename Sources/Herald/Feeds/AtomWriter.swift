@@ -59,15 +59,28 @@ enum AtomWriter {
         w.end()
     }
 
-    /// A text construct for a title. Plain `type="text"`, unless the title has
-    /// `<` or `&`: then `type="html"` with the text HTML-escaped once, so that
-    /// no reader (nor the W3C validator) mistakes `<b>` in a headline for markup.
+    /// A text construct for a title. Plain `type="text"`, unless the title looks
+    /// like markup (`<b>`, `&amp;`): then `type="html"` with the text HTML-escaped
+    /// once, so that no reader (nor the W3C validator) mistakes it for markup.
     private static func title(_ element: String, _ text: String, _ w: XMLWriter) {
-        if text.contains("<") || text.contains("&") {
+        if looksLikeMarkup(text) {
             w.element(element, HTMLEscaping.escape(text), attributes: ["type": "html"])
         } else {
             w.element(element, text, attributes: ["type": "text"])
         }
+    }
+
+    /// True when plain text contains `<` or a character-reference-like `&name;` / `&#…;`.
+    static func looksLikeMarkup(_ text: String) -> Bool {
+        if text.contains("<") { return true }
+        var scalars = text.unicodeScalars[...]
+        while let amp = scalars.firstIndex(of: "&") {
+            let rest = scalars[scalars.index(after: amp)...]
+            let name = rest.prefix { $0 == "#" || ("a"..."z").contains($0) || ("A"..."Z").contains($0) || ("0"..."9").contains($0) }
+            if !name.isEmpty, name.endIndex < rest.endIndex, rest[name.endIndex] == ";" { return true }
+            scalars = rest
+        }
+        return false
     }
 
     private static func person(_ element: String, _ person: Person, _ w: XMLWriter) {

@@ -13,7 +13,7 @@ enum RSSWriter {
         w.start("channel")
         title(feed.title, w)
         w.element("link", feed.homeURL)
-        w.element("description", feed.description ?? feed.title)
+        title(feed.description ?? feed.title, w, element: "description")
         w.empty("atom:link", attributes: [("href", feed.selfURL), ("rel", "self"), ("type", FeedGenerator.mediaType(for: .rss))])
         w.element("language", feed.language)
         if let copyright = feed.copyright { w.element("copyright", copyright) }
@@ -36,14 +36,15 @@ enum RSSWriter {
         return w.finish()
     }
 
-    /// An RSS `title`. RSS does not say whether a title is text or HTML, and most
-    /// readers treat one that looks like HTML as HTML. So a title with `<` is
-    /// HTML-escaped once (it then shows as written either way), and, as the RSS
-    /// Best Practices Profile asks for character data, its `&`, `<` and `>` are
-    /// written as hexadecimal character references. Other titles are plain text.
-    private static func title(_ text: String, _ w: XMLWriter) {
-        w.start("title")
-        if text.contains("<") {
+    /// An RSS `title` (or the channel's plain-text `description`). RSS does not say whether a title is text or HTML, and most
+    /// readers treat one that looks like HTML as HTML. So a title that looks
+    /// like markup (`<`, `&amp;`) is HTML-escaped once (it then shows as
+    /// written), and, as the RSS Best Practices Profile asks for character
+    /// data, its `&`, `<` and `>` are written as hexadecimal character
+    /// references. Other titles are plain text.
+    private static func title(_ text: String, _ w: XMLWriter, element: String = "title") {
+        w.start(element)
+        if AtomWriter.looksLikeMarkup(text) {
             var escaped = ""
             for scalar in HTMLEscaping.escape(text).unicodeScalars {
                 switch scalar {
@@ -75,8 +76,11 @@ enum RSSWriter {
                 w.element("category", category.term)
             }
         }
-        if !entry.summaryHTML.isEmpty {
-            w.element("description", entry.summaryHTML)
+        // The summary; without one, the content (readers show description first,
+        // and the RSS profile wants it before content:encoded).
+        let description = entry.summaryHTML.isEmpty ? entry.contentHTML : entry.summaryHTML
+        if !description.isEmpty {
+            w.element("description", description)
         }
         if !entry.contentHTML.isEmpty {
             w.element("content:encoded", entry.contentHTML)
