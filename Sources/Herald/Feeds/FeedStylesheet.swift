@@ -28,7 +28,6 @@ public enum FeedStylesheet {
     <html>
       <xsl:attribute name="lang"><xsl:value-of select="atom:feed/@xml:lang | rss/channel/language"/></xsl:attribute>
       <head>
-        <meta charset="utf-8"/>
         <meta name="viewport" content="width=device-width, initial-scale=1"/>
         <meta name="robots" content="noindex"/>
         <title><xsl:value-of select="$title"/> (feed)</title>

@@ -29,7 +29,8 @@ enum JSONFeedWriter {
             ("url", .string(entry.url)),
             ("title", .string(entry.title)),
         ]
-        if !entry.contentHTML.isEmpty { fields.append(("content_html", .string(entry.contentHTML))) }
+        // JSON Feed 1.1 requires content_html or content_text: always written.
+        fields.append(("content_html", .string(entry.contentHTML)))
         let summary = PlainText.fromHTML(entry.summaryHTML)
         if !summary.isEmpty { fields.append(("summary", .string(summary))) }
         if let image = entry.image { fields.append(("image", .string(image.url))) }

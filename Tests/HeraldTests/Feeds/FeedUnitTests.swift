@@ -99,6 +99,32 @@ import Testing
         #expect(!first.isEmpty)
     }
 
+    /// Render threads share one generator; each document owns its own libxml2 writer.
+    @Test func rendersConcurrently() async {
+        let generator = FeedFixtures.generator()
+        let expected = generator.render(FeedFixtures.siteRequest(), as: .atom)
+        let results = await withTaskGroup(of: [UInt8].self) { group in
+            for _ in 0..<32 {
+                group.addTask { generator.render(FeedFixtures.siteRequest(), as: .atom) }
+            }
+            var all: [[UInt8]] = []
+            for await bytes in group { all.append(bytes) }
+            return all
+        }
+        #expect(results.count == 32)
+        #expect(results.allSatisfy { $0 == expected })
+    }
+
+    @Test func jsonItemWithoutContentStillHasContentHTML() throws {
+        var item = FeedFixtures.plain
+        item.contentHTML = ""
+        item.summaryHTML = ""
+        let bytes = FeedFixtures.generator().render(FeedFixtures.siteRequest([item]), as: .json)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
+        let first = try #require((object["items"] as? [[String: Any]])?.first)
+        #expect(first["content_html"] as? String == "")
+    }
+
     @Test func limitKeepsTheNewestEntries() throws {
         let feed = try FeedXMLNode.parse(FeedFixtures.generator(limit: 2).render(FeedFixtures.siteRequest(), as: .atom))
         let ids = feed.all("entry", ns: AtomConformanceTests.atom).compactMap { $0.first("id", ns: AtomConformanceTests.atom)?.text }
