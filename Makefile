@@ -8,7 +8,7 @@ SWIFT ?= swift
 BUILD_PACKAGES := libcmark-dev libxml2-dev pkg-config
 # Tools the tests use to check real output: xmllint, cmark (the benchmark floor),
 # Python for feedparser.
-TEST_PACKAGES := libxml2-utils cmark python3 python3-pip
+TEST_PACKAGES := libxml2-utils cmark python3 python3-pip newsboat
 PIP_PACKAGES := feedparser
 
 .PHONY: site test deps test-deps build release clean

@@ -1,0 +1,316 @@
+import Foundation
+
+/// What one feed covers: the whole site, or one term.
+public struct FeedRequest: Sendable {
+    /// "Example News" or "Example News: Economy".
+    public var title: String
+    /// Site description for the main feed.
+    public var subtitle: String?
+    /// Site path of the folder holding the feed files: "/" or "/tags/economy/".
+    public var directory: String
+    /// Site path of the HTML page the feed mirrors: "/" or "/tags/economy/".
+    public var alternatePath: String
+    /// Articles, newest first (by date), not yet limited.
+    public var items: [ContentItem]
+
+    public init(title: String, subtitle: String?, directory: String, alternatePath: String, items: [ContentItem]) {
+        self.title = title
+        self.subtitle = subtitle
+        self.directory = directory
+        self.alternatePath = alternatePath
+        self.items = items
+    }
+}
+
+/// Media type and byte size of a site file, when the build knows it (lead images under Content/static).
+public struct MediaInfo: Sendable {
+    public var type: String
+    public var length: Int?
+
+    public init(type: String, length: Int?) {
+        self.type = type
+        self.length = length
+    }
+}
+
+/// Renders Atom 1.0, RSS 2.0 and JSON Feed 1.1 documents (DESIGN §7, docs/feeds.md).
+///
+/// Pure: the output depends only on the configuration, the request and what
+/// `mediaInfo` answers — never on the clock — so the same input gives the same bytes.
+public struct FeedGenerator: Sendable {
+    public let config: SiteConfig
+    let mediaInfo: @Sendable (String) -> MediaInfo?
+
+    /// `mediaInfo` answers for a site path (`/images/a.jpg`) of a lead image.
+    public init(config: SiteConfig, mediaInfo: @escaping @Sendable (String) -> MediaInfo? = { _ in nil }) {
+        self.config = config
+        self.mediaInfo = mediaInfo
+    }
+
+    /// The bytes of one feed document (UTF-8), deterministic for the same input.
+    public func render(_ request: FeedRequest, as format: FeedFormat) -> [UInt8] {
+        let feed = prepare(request, format: format)
+        switch format {
+        case .atom: return AtomWriter.render(feed)
+        case .rss: return RSSWriter.render(feed)
+        case .json: return JSONFeedWriter.render(feed)
+        }
+    }
+
+    /// Site path of the feed file: directory + "feed.xml" | "rss.xml" | "feed.json".
+    public static func path(for format: FeedFormat, in directory: String) -> String {
+        var dir = directory.hasPrefix("/") ? directory : "/" + directory
+        if !dir.hasSuffix("/") { dir += "/" }
+        switch format {
+        case .atom: return dir + "feed.xml"
+        case .rss: return dir + "rss.xml"
+        case .json: return dir + "feed.json"
+        }
+    }
+
+    /// MIME type: application/atom+xml, application/rss+xml, application/feed+json.
+    public static func mediaType(for format: FeedFormat) -> String {
+        switch format {
+        case .atom: return "application/atom+xml"
+        case .rss: return "application/rss+xml"
+        case .json: return "application/feed+json"
+        }
+    }
+
+    /// Tag URI entry id (RFC 4151): `tag:AUTHORITY,YYYY-MM-DD:/SLUG`, the date
+    /// being the article's `date` in the site's time zone. Characters of the
+    /// slug outside the URI's unreserved set are percent-encoded (UTF-8).
+    public func entryID(for item: ContentItem) -> String {
+        let date = item.date ?? FeedGenerator.emptyFeedDate
+        return "tag:\(config.idAuthority.lowercased()),\(FeedDates.day(date, in: config.timeZone)):/"
+            + FeedGenerator.percentEncoded(item.slug)
+    }
+
+    /// The feed's own id (Atom `id`): `tag:AUTHORITY,2000:/` + directory without
+    /// its leading slash. Independent of the base URL and of the title.
+    func feedID(directory: String) -> String {
+        let dir = FeedGenerator.path(for: .atom, in: directory).dropLast("feed.xml".count)
+        return "tag:\(config.idAuthority.lowercased()),2000:" + FeedGenerator.percentEncoded(String(dir))
+    }
+
+    /// `updated` of a feed without entries: a fixed instant, never the clock
+    /// (2000-01-01T00:00:00Z; the W3C validator flags dates before 1990).
+    static let emptyFeedDate = Date(timeIntervalSince1970: 946_684_800)
+
+    /// A URL as a URI (RFC 3986): bytes of non-ASCII characters, spaces and the
+    /// characters URIs never contain are percent-encoded (UTF-8); existing
+    /// `%XX` escapes and everything else are kept. Readers and the W3C validator
+    /// expect URIs, not IRIs, in RSS, so all three formats use this form.
+    static func uri(_ text: String) -> String {
+        var needsWork = false
+        for byte in text.utf8 where byte >= 0x80 || byte <= 0x20 || uriForbidden.contains(byte) {
+            needsWork = true
+            break
+        }
+        guard needsWork else { return text }
+        var out = ""
+        for byte in text.utf8 {
+            if byte >= 0x80 || byte <= 0x20 || uriForbidden.contains(byte) {
+                out += percent(byte)
+            } else {
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            }
+        }
+        return out
+    }
+
+    private static let uriForbidden: Set<UInt8> = Set("\"<>\\^`{|}\u{7F}".utf8)
+
+    private static func percent(_ byte: UInt8) -> String {
+        let hex = Array("0123456789ABCDEF".utf8)
+        var out = "%"
+        out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
+        out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
+        return out
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        var out = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                 UInt8(ascii: "~"), UInt8(ascii: "/"):
+                out.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                out += percent(byte)
+            }
+        }
+        return out
+    }
+}
+
+// MARK: - The data every writer uses
+
+/// One feed with every value computed once: URLs absolute, HTML absolutized,
+/// dates formatted, text sanitized. Writers only lay it out.
+struct PreparedFeed {
+    var format: FeedFormat
+    var id: String
+    var title: String
+    var description: String?
+    var language: String
+    var selfURL: String
+    var homeURL: String
+    var stylesheetHref: String
+    var updated: Date
+    var timeZone: TimeZone
+    var author: Person
+    var icon: String?
+    var logo: String?
+    var copyright: String?
+    var generator: String
+    var generatorVersion: String
+    var entries: [PreparedEntry]
+}
+
+struct PreparedEntry {
+    struct Category {
+        var term: String
+        var scheme: String?
+    }
+    struct Enclosure {
+        var url: String
+        var type: String?
+        var length: Int?
+    }
+
+    var id: String
+    var title: String
+    var url: String
+    var published: Date
+    var updated: Date
+    var authors: [Person]
+    var categories: [Category]
+    /// Summary HTML with absolute URLs ("" when there is none).
+    var summaryHTML: String
+    /// Full or summary HTML per `feeds.content`, with absolute URLs.
+    var contentHTML: String
+    var image: Enclosure?
+}
+
+extension FeedGenerator {
+    func prepare(_ request: FeedRequest, format: FeedFormat) -> PreparedFeed {
+        let limit = config.feeds.limit
+        let items = limit > 0 ? Array(request.items.prefix(limit)) : request.items
+        let entries = items.map(prepare)
+        let updated = entries.map(\.updated).max() ?? FeedGenerator.emptyFeedDate
+        let description = request.subtitle.flatMap { $0.isEmpty ? nil : $0 }
+        return PreparedFeed(
+            format: format,
+            id: feedID(directory: request.directory),
+            title: XMLText.sanitized(request.title),
+            description: description.map(XMLText.sanitized),
+            language: config.language,
+            selfURL: FeedGenerator.uri(config.url.absolute(FeedGenerator.path(for: format, in: request.directory))),
+            homeURL: FeedGenerator.uri(config.url.absolute(request.alternatePath)),
+            stylesheetHref: config.url.relative(FeedStylesheet.path),
+            updated: updated,
+            timeZone: config.timeZone,
+            author: sanitized(config.author),
+            icon: config.icon.map { absoluteSiteURL($0) },
+            logo: config.logo.map { absoluteSiteURL($0) },
+            copyright: config.copyright.flatMap { $0.isEmpty ? nil : XMLText.sanitized($0) },
+            generator: "Herald",
+            generatorVersion: HeraldVersion.current,
+            entries: entries
+        )
+    }
+
+    private func prepare(_ item: ContentItem) -> PreparedEntry {
+        let url = FeedGenerator.uri(config.url.absolute(item.path))
+        let published = item.date ?? FeedGenerator.emptyFeedDate
+        // An `updated` before the publication date would be a typo; never go back in time.
+        let updated = max(item.updated ?? published, published)
+        let summary = HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.summaryHTML), base: url)
+        let content: String
+        switch config.feeds.content {
+        case .full:
+            content = item.contentHTML.isEmpty
+                ? summary : HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.contentHTML), base: url)
+        case .summary:
+            content = summary
+        }
+        var authors = item.authors.filter { !$0.name.isEmpty }.map(sanitized)
+        if authors.isEmpty { authors = [sanitized(config.author)] }
+        var categories: [PreparedEntry.Category] = []
+        var seen = Set<String>()
+        for (taxonomy, terms) in [("tags", item.tags), ("categories", item.categories)] {
+            let scheme = config.taxonomies.contains(taxonomy) ? FeedGenerator.uri(config.url.absolute("/\(taxonomy)/")) : nil
+            for term in terms {
+                let clean = XMLText.sanitized(term)
+                guard !clean.isEmpty, seen.insert(taxonomy + "\u{0}" + clean).inserted else { continue }
+                categories.append(.init(term: clean, scheme: scheme))
+            }
+        }
+        return PreparedEntry(
+            id: entryID(for: item),
+            title: XMLText.sanitized(item.title),
+            url: url,
+            published: published,
+            updated: updated,
+            authors: authors,
+            categories: categories,
+            summaryHTML: summary,
+            contentHTML: content,
+            image: item.image.flatMap { enclosure(for: $0, of: item) }
+        )
+    }
+
+    private func enclosure(for image: LeadImage, of item: ContentItem) -> PreparedEntry.Enclosure? {
+        let src = image.src.trimmingCharacters(in: .whitespaces)
+        guard !src.isEmpty else { return nil }
+        if URLReference(src).scheme.isEmpty == false, !src.hasPrefix("/") {
+            // An absolute URL: the build knows nothing about the file.
+            return .init(url: FeedGenerator.uri(XMLText.sanitized(src)), type: FeedGenerator.guessedImageType(src), length: nil)
+        }
+        // A site path, or a path relative to the article.
+        let sitePath: String
+        if src.hasPrefix("/") {
+            sitePath = src
+        } else {
+            let resolved = URLReference("https://site" + item.path).resolve(src) ?? src
+            sitePath = String(resolved.dropFirst("https://site".count))
+        }
+        let info = mediaInfo(sitePath)
+        return .init(
+            url: FeedGenerator.uri(XMLText.sanitized(config.url.absolute(sitePath))),
+            type: info?.type ?? FeedGenerator.guessedImageType(sitePath),
+            length: info?.length
+        )
+    }
+
+    /// Absolute URL of a config value that is a site path or an absolute URL.
+    private func absoluteSiteURL(_ value: String) -> String {
+        if SiteURL(value) != nil || value.contains("://") { return FeedGenerator.uri(XMLText.sanitized(value)) }
+        return FeedGenerator.uri(XMLText.sanitized(config.url.absolute(value.hasPrefix("/") ? value : "/" + value)))
+    }
+
+    private func sanitized(_ person: Person) -> Person {
+        Person(
+            name: XMLText.sanitized(person.name),
+            email: person.email.flatMap { $0.isEmpty ? nil : XMLText.sanitized($0) },
+            uri: person.uri.flatMap { $0.isEmpty ? nil : FeedGenerator.uri(XMLText.sanitized($0)) }
+        )
+    }
+
+    /// Media type from a file extension, for images the build did not describe.
+    static func guessedImageType(_ path: String) -> String? {
+        let name = path.prefix { $0 != "?" && $0 != "#" }
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        switch name[name.index(after: dot)...].lowercased() {
+        case "jpg", "jpeg": return "image/jpeg"
+        case "png": return "image/png"
+        case "gif": return "image/gif"
+        case "webp": return "image/webp"
+        case "avif": return "image/avif"
+        case "svg": return "image/svg+xml"
+        default: return nil
+        }
+    }
+}
