@@ -60,6 +60,7 @@ public struct Builder: Sendable {
 
         var plan = OutputPlan()
         PagePlanner(site: site, values: SiteValues(site: site), templates: templates).plan(into: &plan)
+        FeedPlanner(site: site, root: root).plan(into: &plan)
         StaticFiles.plan(root: root, into: &plan)
         let problems = plan.problems()
         guard problems.isEmpty else { throw DiagnosticError(problems) }

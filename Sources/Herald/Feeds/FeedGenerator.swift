@@ -61,20 +61,12 @@ public struct FeedGenerator: Sendable {
     public static func path(for format: FeedFormat, in directory: String) -> String {
         var dir = directory.hasPrefix("/") ? directory : "/" + directory
         if !dir.hasSuffix("/") { dir += "/" }
-        switch format {
-        case .atom: return dir + "feed.xml"
-        case .rss: return dir + "rss.xml"
-        case .json: return dir + "feed.json"
-        }
+        return dir + format.fileName
     }
 
     /// MIME type: application/atom+xml, application/rss+xml, application/feed+json.
     public static func mediaType(for format: FeedFormat) -> String {
-        switch format {
-        case .atom: return "application/atom+xml"
-        case .rss: return "application/rss+xml"
-        case .json: return "application/feed+json"
-        }
+        format.mediaType
     }
 
     /// Tag URI entry id (RFC 4151): `tag:AUTHORITY,YYYY-MM-DD:/SLUG`, the date
@@ -301,16 +293,6 @@ extension FeedGenerator {
 
     /// Media type from a file extension, for images the build did not describe.
     static func guessedImageType(_ path: String) -> String? {
-        let name = path.prefix { $0 != "?" && $0 != "#" }
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        switch name[name.index(after: dot)...].lowercased() {
-        case "jpg", "jpeg": return "image/jpeg"
-        case "png": return "image/png"
-        case "gif": return "image/gif"
-        case "webp": return "image/webp"
-        case "avif": return "image/avif"
-        case "svg": return "image/svg+xml"
-        default: return nil
-        }
+        MediaTypes.type(ofPath: String(path.prefix { $0 != "?" && $0 != "#" }))
     }
 }

@@ -1,0 +1,67 @@
+import Foundation
+
+/// Plans the feeds of a site (DESIGN §7): the site-wide feeds at the root,
+/// one set per term when `feeds.taxonomies` is on, and `/feed.xsl`.
+struct FeedPlanner {
+    let site: Site
+    let generator: FeedGenerator
+
+    init(site: Site, root: URL) {
+        self.site = site
+        let staticFolder = root.appendingPathComponent("Content/static").path
+        generator = FeedGenerator(config: site.config) { sitePath in
+            MediaTypes.info(forFileAt: staticFolder + sitePath, sitePath: sitePath)
+        }
+    }
+
+    func plan(into plan: inout OutputPlan) {
+        let config = site.config
+        guard !config.feeds.formats.isEmpty else { return }
+        add(FeedRequest(title: config.title, subtitle: config.description.isEmpty ? nil : config.description,
+                        directory: "/", alternatePath: "/", items: site.articles), origin: "the site feed", into: &plan)
+        if config.feeds.taxonomies {
+            for taxonomy in site.taxonomies {
+                for term in taxonomy.terms {
+                    let request = FeedRequest(
+                        title: "\(config.title): \(term.profile?.name ?? term.name)", subtitle: nil,
+                        directory: term.path, alternatePath: term.path, items: term.articles.map { site.articles[$0] })
+                    add(request, origin: "the feed of \(taxonomy.name) '\(term.name)'", into: &plan)
+                }
+            }
+        }
+        if config.feeds.formats.contains(.atom) || config.feeds.formats.contains(.rss) {
+            plan.add(PlannedOutput(path: String(FeedStylesheet.path.dropFirst()), origin: "the feed stylesheet",
+                                   source: .generated { FeedStylesheet.document() }, kind: .other))
+        }
+    }
+
+    private func add(_ request: FeedRequest, origin: String, into plan: inout OutputPlan) {
+        let generator = self.generator
+        for format in site.config.feeds.formats {
+            let path = FeedGenerator.path(for: format, in: request.directory)
+            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: origin, source: .generated {
+                generator.render(request, as: format)
+            }, kind: .feed))
+        }
+    }
+}
+
+/// Media types by file extension, for feeds' enclosures and `serve`.
+enum MediaTypes {
+    static let byExtension: [String: String] = [
+        "jpg": "image/jpeg", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif", "webp": "image/webp",
+        "avif": "image/avif", "svg": "image/svg+xml", "mp3": "audio/mpeg", "mp4": "video/mp4", "pdf": "application/pdf",
+    ]
+
+    static func type(ofPath path: String) -> String? {
+        guard let dot = path.lastIndex(of: "."), path[dot...].count <= 6 else { return nil }
+        return byExtension[path[path.index(after: dot)...].lowercased()]
+    }
+
+    /// Type and size of a site file; `nil` when its type is unknown.
+    static func info(forFileAt filePath: String, sitePath: String) -> MediaInfo? {
+        guard let type = type(ofPath: sitePath) else { return nil }
+        let size = (try? FileManager.default.attributesOfItem(atPath: filePath))?[.size] as? Int
+        return MediaInfo(type: type, length: size)
+    }
+}
