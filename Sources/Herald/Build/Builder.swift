@@ -62,6 +62,7 @@ public struct Builder: Sendable {
         PagePlanner(site: site, values: SiteValues(site: site), templates: templates).plan(into: &plan)
         FeedPlanner(site: site, root: root).plan(into: &plan)
         StaticFiles.plan(root: root, into: &plan)
+        SitemapPlanner(site: site, now: options.now).plan(into: &plan)
         let problems = plan.problems()
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         clock.lap("planning")

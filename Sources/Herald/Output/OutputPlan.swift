@@ -15,6 +15,8 @@ struct PlannedOutput: Sendable {
     var origin: String
     var source: Source
     var kind: Kind
+    /// For pages listed in the sitemap: when their content last changed.
+    var lastModified: Date?
 
     enum Kind: Sendable {
         case article, page, list, feed, other
@@ -31,11 +33,14 @@ struct OutputPlan: Sendable {
     }
 
     /// Adds a rendered page at a site path such as `/2025/07/slug/` (written as its `index.html`).
-    mutating func addPage(at sitePath: String, origin: String, kind: PlannedOutput.Kind, render: @escaping @Sendable () throws(DiagnosticError) -> String) {
+    mutating func addPage(
+        at sitePath: String, origin: String, kind: PlannedOutput.Kind, lastModified: Date? = nil,
+        render: @escaping @Sendable () throws(DiagnosticError) -> String
+    ) {
         let file = sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
         add(PlannedOutput(path: String(file.dropFirst()), origin: origin, source: .generated {
             () throws(DiagnosticError) -> [UInt8] in Array(try render().utf8)
-        }, kind: kind))
+        }, kind: kind, lastModified: lastModified))
     }
 
     /// Every problem with the paths: two sources for one file, or a path

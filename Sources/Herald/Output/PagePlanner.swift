@@ -11,13 +11,13 @@ struct PagePlanner {
         let site = self.site, values = self.values, templates = self.templates
         for (index, article) in site.articles.enumerated() {
             let template = (article.layout ?? "article") + ".html"
-            plan.addPage(at: article.path, origin: article.sourcePath, kind: .article) { () throws(DiagnosticError) -> String in
+            plan.addPage(at: article.path, origin: article.sourcePath, kind: .article, lastModified: article.lastModified) { () throws(DiagnosticError) -> String in
                 try templates.render(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
             }
         }
         for (index, page) in site.pages.enumerated() {
             let template = (page.layout ?? "page") + ".html"
-            plan.addPage(at: page.path, origin: page.sourcePath, kind: .page) { () throws(DiagnosticError) -> String in
+            plan.addPage(at: page.path, origin: page.sourcePath, kind: .page, lastModified: page.lastModified) { () throws(DiagnosticError) -> String in
                 try templates.render(template, context: values.context(path: page.path, ["page": values.pageValue(.page, index)]))
             }
         }
@@ -26,7 +26,7 @@ struct PagePlanner {
             extra: [:], into: &plan)
         planTaxonomies(into: &plan)
         if templates.contains("archive.html") {
-            plan.addPage(at: "/archive/", origin: "the archive", kind: .list) { () throws(DiagnosticError) -> String in
+            plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> String in
                 try templates.render("archive.html", context: values.context(path: "/archive/", ["years": values.years()]))
             }
         }
@@ -43,7 +43,7 @@ struct PagePlanner {
             let taxonomyValue = values.taxonomyValue(taxonomyIndex)
             if templates.contains("taxonomy.html") {
                 let terms = Value.list(taxonomy.terms.indices.map { values.termValue(taxonomy: taxonomyIndex, term: $0) })
-                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list) { () throws(DiagnosticError) -> String in
+                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> String in
                     try templates.render("taxonomy.html", context: values.context(path: taxonomy.path, ["taxonomy": taxonomyValue, "terms": terms]))
                 }
             }
@@ -68,11 +68,17 @@ struct PagePlanner {
         for number in 1...paginator.totalPages {
             let path = paginator.path(of: number)
             let items = paginator.range(of: number).map { values.pageValue(.article, articles[$0]) }
-            plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list) { () throws(DiagnosticError) -> String in
+            let shown = paginator.range(of: number).map { articles[$0] }
+            plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list, lastModified: newest(shown)) { () throws(DiagnosticError) -> String in
                 var context = extra
                 context["paginator"] = paginator.value(page: number, items: items, siteURL: siteURL)
                 return try templates.render(template, context: values.context(path: path, context))
             }
         }
+    }
+
+    /// The latest change among some articles: a list page's `lastmod`.
+    private func newest(_ articles: [Int]) -> Date? {
+        articles.compactMap { site.articles[$0].lastModified }.max()
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+
+/// Plans `sitemap.xml`, `news-sitemap.xml` and `robots.txt` (DESIGN §6).
+struct SitemapPlanner {
+    let site: Site
+    let now: Date
+
+    /// At most this many articles in the news sitemap, as Google News requires.
+    static let newsLimit = 1000
+    /// The news sitemap lists articles published in this window before "now".
+    static let newsWindow: TimeInterval = 2 * 24 * 3600
+
+    /// Adds the sitemaps for every HTML page already in `plan` (all but 404),
+    /// and `robots.txt` unless the site ships its own in `Content/static/`.
+    func plan(into plan: inout OutputPlan) {
+        let config = site.config
+        let pages = plan.outputs.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
+            .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
+            .sorted { $0.path < $1.path }
+        plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated {
+            Self.sitemap(pages, config: config)
+        }, kind: .other))
+
+        let since = now.addingTimeInterval(-Self.newsWindow)
+        let recent = site.articles.filter { ($0.date ?? .distantPast) > since && ($0.date ?? .distantFuture) <= now }
+            .prefix(Self.newsLimit)
+        let recentArticles = Array(recent)
+        plan.add(PlannedOutput(path: "news-sitemap.xml", origin: "the news sitemap", source: .generated {
+            Self.newsSitemap(recentArticles, config: config)
+        }, kind: .other))
+
+        if !plan.outputs.contains(where: { $0.path == "robots.txt" }) {
+            let robots = "User-agent: *\nAllow: /\n\nSitemap: \(config.url.absolute("/sitemap.xml"))\n"
+            plan.add(PlannedOutput(path: "robots.txt", origin: "robots.txt", source: .generated { Array(robots.utf8) }, kind: .other))
+        }
+    }
+
+    static func sitemap(_ pages: [(path: String, lastModified: Date?)], config: SiteConfig) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.startDocument()
+        xml.start("urlset")
+        xml.attribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")
+        for page in pages {
+            xml.start("url")
+            xml.element("loc", FeedGenerator.uri(config.url.absolute(page.path)))
+            if let lastModified = page.lastModified {
+                xml.element("lastmod", FeedDates.rfc3339(lastModified, in: config.timeZone))
+            }
+            xml.end()
+        }
+        xml.end()
+        return xml.finish()
+    }
+
+    static func newsSitemap(_ articles: [ContentItem], config: SiteConfig) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.startDocument()
+        xml.start("urlset")
+        xml.attribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")
+        xml.attribute("xmlns:news", "http://www.google.com/schemas/sitemap-news/0.9")
+        for article in articles {
+            xml.start("url")
+            xml.element("loc", FeedGenerator.uri(config.url.absolute(article.path)))
+            xml.start("news:news")
+            xml.start("news:publication")
+            xml.element("news:name", config.title)
+            xml.element("news:language", config.language)
+            xml.end()
+            xml.element("news:publication_date", FeedDates.rfc3339(article.date ?? .distantPast, in: config.timeZone))
+            xml.element("news:title", article.title)
+            xml.end()
+            xml.end()
+        }
+        xml.end()
+        return xml.finish()
+    }
+}
