@@ -29,6 +29,9 @@ public struct ContentItem: Sendable {
     /// Standfirst as HTML: front matter `summary`, else the part before
     /// `<!--more-->`, else the first paragraph.
     public var summaryHTML: String = ""
+    /// The front matter `summary` as HTML, when there is one: a standfirst
+    /// that does not repeat the body (unlike a summary taken from it).
+    public var standfirstHTML: String?
     /// The whole body as HTML.
     public var contentHTML: String = ""
     public var image: LeadImage?

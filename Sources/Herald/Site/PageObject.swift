@@ -14,7 +14,7 @@ struct PageObject: TemplateObject {
     }
 
     static let names = [
-        "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "description", "date",
+        "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "standfirst", "description", "date",
         "updated", "authors", "tags", "categories", "section", "image", "image_permalink", "image_alt",
         "image_caption", "image_credit", "word_count", "reading_time", "params", "prev", "next", "related", "source",
     ]
@@ -33,6 +33,7 @@ struct PageObject: TemplateObject {
         case "canonical": return .string(item.canonical ?? url.absolute(item.path))
         case "content": return .html(item.contentHTML)
         case "summary": return .html(item.summaryHTML)
+        case "standfirst": return item.standfirstHTML.map(Value.html) ?? Value.none
         case "description": return .string(PlainText.fromHTML(item.summaryHTML))
         case "date": return item.date.map(Value.date) ?? Value.none
         case "updated": return item.updated.map(Value.date) ?? Value.none

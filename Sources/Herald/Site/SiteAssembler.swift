@@ -36,7 +36,8 @@ struct SiteAssembler {
                 ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
             }
             item.contentHTML = result.html
-            item.summaryHTML = draft.summaryMarkdown.map(markdown.html) ?? result.summaryHTML
+            item.standfirstHTML = draft.summaryMarkdown.map(markdown.html)
+            item.summaryHTML = item.standfirstHTML ?? result.summaryHTML
             item.wordCount = result.wordCount
             if item.authors.isEmpty { item.authors = [config.author] }
             return (item, result.diagnostics)
