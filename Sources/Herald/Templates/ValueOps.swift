@@ -1,0 +1,223 @@
+import Foundation
+
+extension TemplateObject {
+    /// What the object prints as in a template; `nil` prints nothing.
+    public var text: String? { nil }
+}
+
+/// Conversions, comparisons and JSON for template values.
+enum ValueOps {
+    static func typeName(_ value: Value) -> String {
+        switch value {
+        case .none: return "none"
+        case .bool: return "a boolean"
+        case .int: return "an integer"
+        case .double: return "a number"
+        case .string: return "a string"
+        case .html: return "HTML"
+        case .date: return "a date"
+        case .list: return "a list"
+        case .map: return "a map"
+        case .object: return "an object"
+        }
+    }
+
+    static func formatDouble(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e16 {
+            return String(Int64(value)) + ".0"
+        }
+        return String(value)
+    }
+
+    /// The text of a value, unescaped (what `~` and string filters see).
+    static func plainText(_ value: Value, timeZone: TimeZone = .gmt) -> String {
+        switch value {
+        case .none: return ""
+        case .bool(let flag): return flag ? "true" : "false"
+        case .int(let number): return String(number)
+        case .double(let number): return formatDouble(number)
+        case .string(let text), .html(let text): return text
+        case .date(let date): return TemplateDateFormatter.rfc3339(date, timeZone: timeZone)
+        case .list(let items): return items.map { plainText($0, timeZone: timeZone) }.joined(separator: ", ")
+        case .map: return json(value, timeZone: timeZone)
+        case .object(let object): return object.text ?? ""
+        }
+    }
+
+    /// Appends a value as an autoescaping template outputs it.
+    static func write(_ value: Value, to output: inout String, timeZone: TimeZone) {
+        switch value {
+        case .none: return
+        case .html(let text): output += text
+        case .string(let text): output += HTMLEscaping.escape(text)
+        case .int(let number): output += String(number)
+        case .list(let items):
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { output += ", " }
+                write(item, to: &output, timeZone: timeZone)
+            }
+        default: output += HTMLEscaping.escape(plainText(value, timeZone: timeZone))
+        }
+    }
+
+    // MARK: Equality and order
+
+    static func equal(_ left: Value, _ right: Value) -> Bool {
+        switch (left, right) {
+        case (.none, .none): return true
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.int(let a), .int(let b)): return a == b
+        case (.int(let a), .double(let b)): return Double(a) == b
+        case (.double(let a), .int(let b)): return a == Double(b)
+        case (.double(let a), .double(let b)): return a == b
+        case (.string(let a), .string(let b)), (.string(let a), .html(let b)),
+            (.html(let a), .string(let b)), (.html(let a), .html(let b)):
+            return a == b
+        case (.date(let a), .date(let b)): return a == b
+        case (.list(let a), .list(let b)):
+            return a.count == b.count && zip(a, b).allSatisfy { equal($0, $1) }
+        case (.map(let a), .map(let b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a {
+                guard let other = b[key], equal(value, other) else { return false }
+            }
+            return true
+        case (.object(let a), .object(let b)):
+            if case .string(let urlA)? = a.member("url"), case .string(let urlB)? = b.member("url") { return urlA == urlB }
+            if let textA = a.text, let textB = b.text { return textA == textB }
+            return false
+        case (.object(let object), .string(let text)), (.string(let text), .object(let object)):
+            return object.text == text
+        default: return false
+        }
+    }
+
+    /// Order of two values of comparable kinds; `nil` when they cannot be compared.
+    static func compare(_ left: Value, _ right: Value) -> ComparisonResult? {
+        func order<T: Comparable>(_ a: T, _ b: T) -> ComparisonResult {
+            a < b ? .orderedAscending : (a == b ? .orderedSame : .orderedDescending)
+        }
+        switch (left, right) {
+        case (.int(let a), .int(let b)): return order(a, b)
+        case (.int(let a), .double(let b)): return order(Double(a), b)
+        case (.double(let a), .int(let b)): return order(a, Double(b))
+        case (.double(let a), .double(let b)): return order(a, b)
+        case (.string(let a), .string(let b)), (.string(let a), .html(let b)),
+            (.html(let a), .string(let b)), (.html(let a), .html(let b)):
+            return order(a, b)
+        case (.date(let a), .date(let b)): return order(a, b)
+        case (.bool(let a), .bool(let b)): return order(a ? 1 : 0, b ? 1 : 0)
+        case (.object(let a), .object(let b)):
+            guard let textA = a.text, let textB = b.text else { return nil }
+            return order(textA, textB)
+        case (.object(let a), .string(let b)):
+            guard let textA = a.text else { return nil }
+            return order(textA, b)
+        case (.string(let a), .object(let b)):
+            guard let textB = b.text else { return nil }
+            return order(a, textB)
+        default: return nil
+        }
+    }
+
+    /// A total order for sorting: none first, then by kind, then by value.
+    static func sortOrder(_ left: Value, _ right: Value) -> ComparisonResult {
+        if let result = compare(left, right) { return result }
+        func rank(_ value: Value) -> Int {
+            switch value {
+            case .none: return 0
+            case .bool: return 1
+            case .int, .double: return 2
+            case .string, .html: return 3
+            case .date: return 4
+            case .list: return 5
+            case .map: return 6
+            case .object: return 7
+            }
+        }
+        let a = rank(left), b = rank(right)
+        return a < b ? .orderedAscending : (a == b ? .orderedSame : .orderedDescending)
+    }
+
+    // MARK: JSON
+
+    static func json(_ value: Value, timeZone: TimeZone) -> String {
+        var output = ""
+        writeJSON(value, to: &output, timeZone: timeZone, insideObject: false)
+        return output
+    }
+
+    static func writeJSONString(_ text: String, to output: inout String) {
+        output += "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "<": output += "\\u003c"
+            case ">": output += "\\u003e"
+            case "&": output += "\\u0026"
+            case "'": output += "\\u0027"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        output += "\""
+    }
+
+    private static func writeJSON(_ value: Value, to output: inout String, timeZone: TimeZone, insideObject: Bool) {
+        switch value {
+        case .none: output += "null"
+        case .bool(let flag): output += flag ? "true" : "false"
+        case .int(let number): output += String(number)
+        case .double(let number): output += number.isFinite ? formatDouble(number) : "null"
+        case .string(let text), .html(let text): writeJSONString(text, to: &output)
+        case .date(let date): writeJSONString(TemplateDateFormatter.rfc3339(date, timeZone: timeZone), to: &output)
+        case .list(let items):
+            output += "["
+            for (offset, item) in items.enumerated() {
+                if offset > 0 { output += "," }
+                writeJSON(item, to: &output, timeZone: timeZone, insideObject: insideObject)
+            }
+            output += "]"
+        case .map(let dictionary):
+            output += "{"
+            for (offset, key) in dictionary.keys.sorted().enumerated() {
+                if offset > 0 { output += "," }
+                writeJSONString(key, to: &output)
+                output += ":"
+                writeJSON(dictionary[key]!, to: &output, timeZone: timeZone, insideObject: insideObject)
+            }
+            output += "}"
+        case .object(let object):
+            if insideObject {
+                // Objects refer to each other (page.prev.next…): nested ones are written as a reference.
+                if let text = object.text {
+                    writeJSONString(text, to: &output)
+                } else if case .string(let url)? = object.member("url") {
+                    writeJSONString(url, to: &output)
+                } else {
+                    output += "null"
+                }
+                return
+            }
+            output += "{"
+            for (offset, key) in object.memberNames.sorted().enumerated() {
+                if offset > 0 { output += "," }
+                writeJSONString(key, to: &output)
+                output += ":"
+                writeJSON(object.member(key) ?? Value.none, to: &output, timeZone: timeZone, insideObject: true)
+            }
+            output += "}"
+        }
+    }
+}
