@@ -89,6 +89,14 @@ enum TemplateDateFormatter {
         return output
     }
 
+    /// The English abbreviation of the zone at `date` (EDT, PST), or GMT±h where there is none.
+    static func abbreviation(_ timeZone: TimeZone, _ date: Date) -> String {
+        if timeZone.identifier == "UTC" || timeZone.identifier == "Etc/UTC" { return "UTC" }
+        let style: NSTimeZone.NameStyle = timeZone.isDaylightSavingTime(for: date) ? .shortDaylightSaving : .shortStandard
+        return timeZone.localizedName(for: style, locale: Locale(identifier: "en_US"))
+            ?? timeZone.abbreviation(for: date) ?? "UTC"
+    }
+
     /// `nil` when the format is valid, otherwise a message.
     static func validate(_ format: String) -> String? {
         var scalars = format.unicodeScalars.makeIterator()
@@ -144,7 +152,7 @@ enum TemplateDateFormatter {
             case "a": output += dayNames[c.weekday].prefix(3)
             case "B": output += monthNames[c.month - 1]
             case "b": output += monthNames[c.month - 1].prefix(3)
-            case "Z": output += timeZone.abbreviation(for: date) ?? "UTC"
+            case "Z": output += abbreviation(timeZone, date)
             case "z": appendOffset(c.offset, colon: false, into: &output)
             case "F":
                 pad(c.year, 4, into: &output)

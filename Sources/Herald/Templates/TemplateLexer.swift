@@ -135,6 +135,7 @@ struct TemplateLexer {
         tokens.append(Token(kind: output ? .outputOpen : .tagOpen, line: openLine, column: openColumn))
         advance(peek(2) == "-" ? 3 : 2)
         let closer: Character = output ? "}" : "%"
+        var closeLine = line, closeColumn = column
         while true {
             skipWhitespace()
             guard let character = peek() else {
@@ -146,6 +147,8 @@ struct TemplateLexer {
                 tokens.removeSubrange(firstTokenIndex...)
                 return
             }
+            closeLine = line
+            closeColumn = column
             if character == "-", peek(1) == closer, peek(2) == "}" {
                 advance(3)
                 trimNextText = true
@@ -166,7 +169,7 @@ struct TemplateLexer {
             }
             lexExpressionToken()
         }
-        tokens.append(Token(kind: output ? .outputClose : .tagClose, line: line, column: column))
+        tokens.append(Token(kind: output ? .outputClose : .tagClose, line: closeLine, column: closeColumn))
         if !output, tokens.count - firstTokenIndex == 3, case .name("raw") = tokens[firstTokenIndex + 1].kind {
             tokens.removeSubrange(firstTokenIndex...)
             lexRaw(openLine: openLine, openColumn: openColumn)
@@ -281,7 +284,6 @@ struct TemplateLexer {
                 tokens.append(Token(kind: .string(text), line: startLine, column: startColumn))
                 return
             }
-            if character == "\n" { break }
             if character == "\\", let next = peek(1) {
                 advance(2)
                 switch next {
