@@ -159,7 +159,12 @@ public final class TemplateLibrary: Sendable {
 
         self.files = files
         self.linked = linked
-        if !diagnostics.isEmpty { throw DiagnosticError(diagnostics) }
+        if !diagnostics.isEmpty {
+            let ordered = diagnostics.enumerated().sorted { a, b in
+                (a.element.path, a.element.line, a.element.column, a.offset) < (b.element.path, b.element.line, b.element.column, b.offset)
+            }
+            throw DiagnosticError(ordered.map(\.element))
+        }
     }
 
     private static func diagnostic(_ message: String, file: SourceFile, line: Int, column: Int) -> Diagnostic {

@@ -47,7 +47,11 @@ struct TemplateParser {
         let parsed = ParsedTemplate(
             nodes: nodes, blocks: parser.blocks, parent: parser.parent, preamble: preamble,
             includes: parser.includes)
-        let problems = (lexProblems + parser.problems).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
+        // A bad character or string usually makes the rest of its line unparsable: report the cause only.
+        let parserProblems = parser.problems.filter { problem in
+            !lexProblems.contains { $0.line == problem.line && $0.column < problem.column }
+        }
+        let problems = (lexProblems + parserProblems).sorted { ($0.line, $0.column) < ($1.line, $1.column) }
         return (parsed, problems)
     }
 
@@ -262,8 +266,15 @@ struct TemplateParser {
     private mutating func parseIf(open: Token) throws(Bail) -> Node {
         var branches: [(Expr, [Node])] = []
         var otherwise: [Node] = []
-        var condition = try parseExpression()
-        try expectTagClose("if")
+        var condition: Expr
+        do {
+            condition = try parseExpression()
+            try expectTagClose("if")
+        } catch {
+            // Keep parsing the body so that its end tags still match.
+            recover()
+            condition = .literal(.bool(false))
+        }
         conditionalDepth += 1
         defer { conditionalDepth -= 1 }
         while true {
@@ -297,18 +308,26 @@ struct TemplateParser {
 
     private mutating func parseFor(open: Token) throws(Bail) -> Node {
         var key: String?
-        var value = try expectName("after 'for'")
-        if isSymbol(",") {
+        var value = "_"
+        var sequence: Expr = .literal(.none)
+        do {
+            if isName("in") { throw fail("expected a name after 'for', found 'in'", at: current) }
+            value = try expectName("after 'for'")
+            if isSymbol(",") {
+                position += 1
+                key = value
+                value = try expectName("after ',' in 'for'")
+            }
+            guard isName("in") else {
+                throw fail("expected 'in' in '{% for … in … %}', found \(describe(current))", at: current)
+            }
             position += 1
-            key = value
-            value = try expectName("after ',' in 'for'")
+            sequence = try parseExpression()
+            try expectTagClose("for")
+        } catch {
+            // Keep parsing the body so that its end tags still match.
+            recover()
         }
-        guard isName("in") else {
-            throw fail("expected 'in' in '{% for … in … %}', found \(describe(current))", at: current)
-        }
-        position += 1
-        let sequence = try parseExpression()
-        try expectTagClose("for")
         conditionalDepth += 1
         defer { conditionalDepth -= 1 }
         let (body, end) = parseBlockBody(keyword: "for", open: open, ends: ["else", "endfor"], closing: "endfor")
