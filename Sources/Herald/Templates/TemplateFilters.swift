@@ -118,7 +118,14 @@ extension TemplateRenderer {
             let items = try list()
             let path = args.isEmpty ? nil : try stringArgument(0, "attribute")
             let descending = args.count > 1 ? args[1].isTruthy : false
-            let keys = path.map { path in items.map { attribute($0, path: path) ?? Value.none } } ?? items
+            // Like Jinja, strings sort case-insensitively (ties keep their order).
+            let keys = (path.map { path in items.map { attribute($0, path: path) ?? Value.none } } ?? items).map { key -> Value in
+                switch key {
+                case .string(let text), .html(let text): return .string(text.lowercased())
+                case .object(let object): return object.text.map { .string($0.lowercased()) } ?? key
+                default: return key
+                }
+            }
             let order = keys.indices.sorted { a, b in
                 let result = ValueOps.sortOrder(keys[a], keys[b])
                 if result == .orderedSame { return a < b }
