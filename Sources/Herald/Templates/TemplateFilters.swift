@@ -211,6 +211,22 @@ enum TextFilters {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var startOfWord = true
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII fast path.
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(text.utf8.count)
+            for byte in text.utf8 {
+                let isLower = byte >= 0x61 && byte <= 0x7A, isUpper = byte >= 0x41 && byte <= 0x5A
+                if isLower || isUpper || (byte >= 0x30 && byte <= 0x39) {
+                    if startOfWord && isLower { bytes.append(byte - 32) } else if !startOfWord && isUpper { bytes.append(byte + 32) } else { bytes.append(byte) }
+                    startOfWord = false
+                } else {
+                    bytes.append(byte)
+                    startOfWord = byte != 0x27
+                }
+            }
+            return String(decoding: bytes, as: UTF8.self)
+        }
         for character in text {
             if character.isLetter || character.isNumber {
                 result += startOfWord ? character.uppercased() : character.lowercased()
@@ -225,7 +241,9 @@ enum TextFilters {
 
     /// At most `length` characters, `end` included, cut at a word boundary where there is one.
     static func truncate(_ text: String, length: Int, end: String) -> String {
-        guard text.count > length else { return text }
+        guard text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex).map({ $0 != text.endIndex }) ?? false else {
+            return text
+        }
         let keep = max(length - end.count, 0)
         var cut = text.prefix(keep)
         let nextIndex = text.index(text.startIndex, offsetBy: keep)

@@ -45,7 +45,12 @@ final class TemplateRenderer {
     private let environment: TemplateEnvironment
     private let timeZone: TimeZone
     var output = ""
-    private var scopes: [[String: Value]]
+    /// The variables the caller passed.
+    private let context: [String: Value]
+    /// Variables made by `set` and `for`, innermost last; scopes are ranges of it.
+    private var locals: [(name: String, value: Value)] = []
+    /// Where each open scope starts in `locals`.
+    private var scopeStarts: [Int] = [0]
     private var blocks: [String: [[Node]]] = [:]
     private var blockFrames: [BlockFrame] = []
     private var depth = 0
@@ -54,7 +59,8 @@ final class TemplateRenderer {
         self.library = library
         self.environment = library.environment
         self.timeZone = library.environment.timeZone
-        self.scopes = [context, [:]]
+        self.context = context
+        locals.reserveCapacity(16)
         output.reserveCapacity(16_384)
     }
 
@@ -88,11 +94,9 @@ final class TemplateRenderer {
             case .loop(let key, let value, let sequence, let body, let otherwise, let loc):
                 try renderLoop(key: key, value: value, sequence: sequence, body: body, otherwise: otherwise, loc: loc)
             case .set(let name, let expr):
-                let result = try evaluate(expr)
-                scopes[scopes.count - 1][name] = result
+                setLocal(name, try evaluate(expr))
             case .capture(let name, let body):
-                let captured = try capture(body)
-                scopes[scopes.count - 1][name] = .html(captured)
+                setLocal(name, .html(try capture(body)))
             case .include(let expr, let loc):
                 try include(expr, loc: loc)
             case .block(let name):
@@ -112,9 +116,9 @@ final class TemplateRenderer {
 
     private func renderBlock(name: String, level: Int, bodies: [[Node]]) throws(TemplateFailure) {
         blockFrames.append(BlockFrame(name: name, level: level))
-        scopes.append([:])
+        pushScope()
         defer {
-            scopes.removeLast()
+            popScope()
             blockFrames.removeLast()
         }
         try render(bodies[level])
@@ -134,9 +138,9 @@ final class TemplateRenderer {
                 loc: loc)
         }
         depth += 1
-        scopes.append([:])
+        pushScope()
         defer {
-            scopes.removeLast()
+            popScope()
             depth -= 1
         }
         try render(template)
@@ -178,13 +182,14 @@ final class TemplateRenderer {
             return
         }
         if let key {
-            scopes.append([:])
-            defer { scopes.removeLast() }
+            pushScope()
+            defer { popScope() }
+            let start = locals.count
             for (offset, pair) in pairs.enumerated() {
-                scopes[scopes.count - 1].removeAll(keepingCapacity: true)
-                scopes[scopes.count - 1][key] = pair.0 ?? Value.none
-                scopes[scopes.count - 1][value] = pair.1
-                scopes[scopes.count - 1]["loop"] = .object(LoopInfo(index0: offset, length: pairs.count))
+                locals.removeSubrange(start...)
+                locals.append((key, pair.0 ?? Value.none))
+                locals.append((value, pair.1))
+                locals.append(("loop", .object(LoopInfo(index0: offset, length: pairs.count))))
                 try render(body)
             }
         } else {
@@ -196,25 +201,48 @@ final class TemplateRenderer {
         count: Int, value: String, body: [Node], item: (Int) -> Value
     ) throws(TemplateFailure) {
         guard count > 0 else { return }
-        scopes.append([:])
-        defer { scopes.removeLast() }
+        pushScope()
+        defer { popScope() }
+        let start = locals.count
         for offset in 0..<count {
-            scopes[scopes.count - 1].removeAll(keepingCapacity: true)
-            scopes[scopes.count - 1][value] = item(offset)
-            scopes[scopes.count - 1]["loop"] = .object(LoopInfo(index0: offset, length: count))
+            locals.removeSubrange(start...)
+            locals.append((value, item(offset)))
+            locals.append(("loop", .object(LoopInfo(index0: offset, length: count))))
             try render(body)
         }
     }
 
     // MARK: Expressions
 
-    private func lookup(_ name: String) -> Value? {
-        var index = scopes.count - 1
-        while index >= 0 {
-            if let value = scopes[index][name] { return value }
+    private func pushScope() {
+        scopeStarts.append(locals.count)
+    }
+
+    private func popScope() {
+        locals.removeSubrange(scopeStarts.removeLast()...)
+    }
+
+    /// `set` writes to the innermost scope, replacing a variable it already has.
+    private func setLocal(_ name: String, _ value: Value) {
+        var index = locals.count - 1
+        let start = scopeStarts[scopeStarts.count - 1]
+        while index >= start {
+            if locals[index].name == name {
+                locals[index].value = value
+                return
+            }
             index -= 1
         }
-        return nil
+        locals.append((name, value))
+    }
+
+    private func lookup(_ name: String) -> Value? {
+        var index = locals.count - 1
+        while index >= 0 {
+            if locals[index].name == name { return locals[index].value }
+            index -= 1
+        }
+        return context[name]
     }
 
     /// The value, or `nil` when a name, member or index along the way is undefined.
