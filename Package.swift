@@ -31,6 +31,7 @@ let package = Package(
             name: "herald",
             dependencies: ["Herald", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        .executableTarget(name: "TemplateBenchmark", dependencies: ["Herald"], path: "Benchmarks/TemplateBenchmark"),
         .testTarget(
             name: "HeraldTests",
             dependencies: ["Herald"],

@@ -32,6 +32,9 @@ public protocol TemplateObject: Sendable {
     func member(_ name: String) -> Value?
     /// Every member name, for `json` and for iterating an object.
     var memberNames: [String] { get }
+    /// What the object prints as in a template (`{{ term }}`, `join`, `~`);
+    /// the default, `nil`, prints nothing. Terms return their name.
+    var text: String? { get }
 }
 
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,

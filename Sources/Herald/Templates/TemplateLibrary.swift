@@ -1,0 +1,197 @@
+import Foundation
+
+/// What templates need from the build besides their variables.
+public struct TemplateEnvironment: Sendable {
+    public var timeZone: TimeZone
+    public var siteURL: SiteURL
+    /// Renders Markdown to HTML for the `markdown` filter (the build passes libcmark).
+    public var markdown: @Sendable (String) -> String
+
+    public init(
+        timeZone: TimeZone, siteURL: SiteURL,
+        markdown: @escaping @Sendable (String) -> String = { HTMLEscaping.escape($0) }
+    ) {
+        self.timeZone = timeZone
+        self.siteURL = siteURL
+        self.markdown = markdown
+    }
+}
+
+/// Every template of a site, compiled once; renders from any number of threads.
+public final class TemplateLibrary: Sendable {
+    struct SourceFile: Sendable {
+        var displayPath: String
+        var lines: [String]
+    }
+
+    let environment: TemplateEnvironment
+    let linked: [String: LinkedTemplate]
+    let files: [SourceFile]
+    private let names: [String]
+
+    /// Reads and compiles every `*.html` under `directory` recursively.
+    public convenience init(directory: URL, displayPrefix: String, environment: TemplateEnvironment) throws(DiagnosticError) {
+        var sources: [String: String] = [:]
+        var problems: [Diagnostic] = []
+        let root = directory.standardizedFileURL.resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard let enumerator = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else {
+            throw DiagnosticError([Diagnostic.error("cannot read the templates directory", at: displayPrefix)])
+        }
+        for case let url as URL in enumerator where url.pathExtension == "html" {
+            let path = url.standardizedFileURL.resolvingSymlinksInPath().path
+            guard path.hasPrefix(rootPath) else { continue }
+            let name = String(path.dropFirst(rootPath.count))
+            do {
+                let data = try Data(contentsOf: url)
+                guard let text = String(data: data, encoding: .utf8) else {
+                    problems.append(Diagnostic.error("the template is not valid UTF-8; save it as UTF-8", at: displayPrefix + "/" + name))
+                    continue
+                }
+                sources[name] = text
+            } catch {
+                problems.append(Diagnostic.error("cannot read the template: \(error.localizedDescription)", at: displayPrefix + "/" + name))
+            }
+        }
+        if !problems.isEmpty { throw DiagnosticError(problems) }
+        try self.init(sources: sources, displayPrefix: displayPrefix, environment: environment)
+    }
+
+    /// Compiles in-memory sources (name → text); throws every syntax and link problem at once.
+    public init(sources: [String: String], displayPrefix: String = "Templates", environment: TemplateEnvironment) throws(DiagnosticError) {
+        self.environment = environment
+        let names = sources.keys.sorted()
+        self.names = names
+        var files: [SourceFile] = []
+        var parsed: [ParsedTemplate] = []
+        var diagnostics: [Diagnostic] = []
+        let indexOf = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+
+        for (index, name) in names.enumerated() {
+            let source = sources[name]!
+            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+                line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
+            }
+            let file = SourceFile(displayPath: displayPrefix.isEmpty ? name : displayPrefix + "/" + name, lines: lines)
+            files.append(file)
+            let (template, problems) = TemplateParser.parse(source, templateIndex: index)
+            parsed.append(template)
+            for problem in problems {
+                diagnostics.append(Self.diagnostic(problem.message, file: file, line: problem.line, column: problem.column))
+            }
+        }
+
+        func report(_ message: String, _ loc: SourceLoc) {
+            diagnostics.append(Self.diagnostic(message, file: files[Int(loc.template)], line: Int(loc.line), column: Int(loc.column)))
+        }
+
+        // Edges for cycle detection: extends always; includes when not inside if/for.
+        struct Edge {
+            var target: Int
+            var loc: SourceLoc
+            var isInclude: Bool
+        }
+        var edges = [[Edge]](repeating: [], count: names.count)
+        for (index, template) in parsed.enumerated() {
+            if let parent = template.parent {
+                if let target = indexOf[parent.name] {
+                    edges[index].append(Edge(target: target, loc: parent.loc, isInclude: false))
+                } else {
+                    report("'\(parent.name)' does not exist, so this template cannot extend it; check the name (relative to \(displayPrefix)/)", parent.loc)
+                }
+            }
+            for include in template.includes {
+                if let target = indexOf[include.name] {
+                    if !include.conditional {
+                        edges[index].append(Edge(target: target, loc: include.loc, isInclude: true))
+                    }
+                } else {
+                    report("template '\(include.name)' does not exist, so it cannot be included; check the name (relative to \(displayPrefix)/)", include.loc)
+                }
+            }
+        }
+
+        // Depth-first search; a back edge closes a cycle.
+        var state = [UInt8](repeating: 0, count: names.count)  // 0 new, 1 on stack, 2 done
+        var stack: [(node: Int, edge: Edge?)] = []
+        func visit(_ node: Int) {
+            state[node] = 1
+            for edge in edges[node] {
+                if state[edge.target] == 1 {
+                    let start = stack.firstIndex { $0.node == edge.target } ?? stack.count
+                    let cycle = stack[start...].map { names[$0.node] } + [names[node], names[edge.target]]
+                    let kind = edge.isInclude ? "including" : "extending"
+                    report("\(kind) '\(names[edge.target])' here never ends: \(cycle.joined(separator: " → ")); break the cycle", edge.loc)
+                } else if state[edge.target] == 0 {
+                    stack.append((node, edge))
+                    visit(edge.target)
+                    stack.removeLast()
+                }
+            }
+            state[node] = 2
+        }
+        for node in names.indices where state[node] == 0 { visit(node) }
+
+        // Resolve extends chains.
+        var linked: [String: LinkedTemplate] = [:]
+        for (index, name) in names.enumerated() {
+            var chain = [index]
+            var seen: Set<Int> = [index]
+            var broken = false
+            while let parent = parsed[chain.last!].parent {
+                guard let target = indexOf[parent.name], !seen.contains(target) else {
+                    broken = true
+                    break
+                }
+                chain.append(target)
+                seen.insert(target)
+            }
+            if broken { continue }
+            var blocks: [String: [[Node]]] = [:]
+            for member in chain {
+                for (blockName, body) in parsed[member].blocks { blocks[blockName, default: []].append(body) }
+            }
+            let preamble = chain.dropLast().map { parsed[$0].preamble }.filter { !$0.isEmpty }
+            linked[name] = LinkedTemplate(index: index, root: parsed[chain.last!].nodes, blocks: blocks, preamble: preamble)
+        }
+
+        self.files = files
+        self.linked = linked
+        if !diagnostics.isEmpty {
+            let ordered = diagnostics.enumerated().sorted { a, b in
+                (a.element.path, a.element.line, a.element.column, a.offset) < (b.element.path, b.element.line, b.element.column, b.offset)
+            }
+            throw DiagnosticError(ordered.map(\.element))
+        }
+    }
+
+    private static func diagnostic(_ message: String, file: SourceFile, line: Int, column: Int) -> Diagnostic {
+        Diagnostic(
+            path: file.displayPath, line: line, column: column, severity: .error, message: message,
+            sourceLine: line >= 1 && line <= file.lines.count ? file.lines[line - 1] : nil)
+    }
+
+    /// The names of every template, sorted.
+    public var templateNames: [String] { names }
+
+    public func contains(_ name: String) -> Bool {
+        linked[name] != nil
+    }
+
+    /// Renders template `name` with the given top-level variables.
+    public func render(_ name: String, context: [String: Value]) throws(DiagnosticError) -> String {
+        guard let template = linked[name] else {
+            throw DiagnosticError([Diagnostic.error("template '\(name)' does not exist; add it to the templates directory", at: name)])
+        }
+        let renderer = TemplateRenderer(library: self, context: context)
+        do {
+            try renderer.render(template)
+        } catch {
+            let file = files[Int(error.loc.template)]
+            throw DiagnosticError([Self.diagnostic(error.message, file: file, line: Int(error.loc.line), column: Int(error.loc.column))])
+        }
+        return renderer.output
+    }
+}

@@ -1,0 +1,540 @@
+import Foundation
+
+/// `loop` inside `{% for %}`: index, index0, first, last, length, revindex, revindex0.
+struct LoopInfo: TemplateObject {
+    var index0: Int
+    var length: Int
+
+    func member(_ name: String) -> Value? {
+        switch name {
+        case "index": return .int(index0 + 1)
+        case "index0": return .int(index0)
+        case "first": return .bool(index0 == 0)
+        case "last": return .bool(index0 == length - 1)
+        case "length": return .int(length)
+        case "revindex": return .int(length - index0)
+        case "revindex0": return .int(length - index0 - 1)
+        default: return nil
+        }
+    }
+
+    var memberNames: [String] { ["first", "index", "index0", "last", "length", "revindex", "revindex0"] }
+}
+
+/// A template with its `extends` chain resolved.
+struct LinkedTemplate: Sendable {
+    var index: Int
+    /// The nodes of the base-most template of the chain.
+    var root: [Node]
+    /// Block name → bodies, most derived first; `super()` moves one step along.
+    var blocks: [String: [[Node]]]
+    /// Top-level `set`s of the derived templates, most derived first.
+    var preamble: [[Node]]
+}
+
+/// The state of one `render` call. Never shared between threads.
+final class TemplateRenderer {
+    private struct BlockFrame {
+        var name: String
+        var level: Int
+    }
+
+    static let maximumDepth = 64
+
+    private let library: TemplateLibrary
+    private let environment: TemplateEnvironment
+    private let timeZone: TimeZone
+    var output = ""
+    /// The variables the caller passed.
+    private let context: [String: Value]
+    /// Variables made by `set` and `for`, innermost last; scopes are ranges of it.
+    private var locals: [(name: String, value: Value)] = []
+    /// Where each open scope starts in `locals`.
+    private var scopeStarts: [Int] = [0]
+    private var blocks: [String: [[Node]]] = [:]
+    private var blockFrames: [BlockFrame] = []
+    private var depth = 0
+
+    init(library: TemplateLibrary, context: [String: Value]) {
+        self.library = library
+        self.environment = library.environment
+        self.timeZone = library.environment.timeZone
+        self.context = context
+        locals.reserveCapacity(16)
+        output.reserveCapacity(16_384)
+    }
+
+    func render(_ template: LinkedTemplate) throws(TemplateFailure) {
+        let savedBlocks = blocks, savedFrames = blockFrames
+        blocks = template.blocks
+        blockFrames = []
+        defer {
+            blocks = savedBlocks
+            blockFrames = savedFrames
+        }
+        for nodes in template.preamble { try render(nodes) }
+        try render(template.root)
+    }
+
+    private func render(_ nodes: [Node]) throws(TemplateFailure) {
+        for node in nodes {
+            switch node {
+            case .text(let text):
+                output += text
+            case .output(let expr):
+                ValueOps.write(try evaluate(expr), to: &output, timeZone: timeZone)
+            case .conditional(let branches, let otherwise):
+                var matched = false
+                for (condition, body) in branches where try evaluate(condition).isTruthy {
+                    try render(body)
+                    matched = true
+                    break
+                }
+                if !matched { try render(otherwise) }
+            case .loop(let key, let value, let sequence, let body, let otherwise, let loc):
+                try renderLoop(key: key, value: value, sequence: sequence, body: body, otherwise: otherwise, loc: loc)
+            case .set(let name, let expr):
+                setLocal(name, try evaluate(expr))
+            case .capture(let name, let body):
+                setLocal(name, .html(try capture(body)))
+            case .include(let expr, let loc):
+                try include(expr, loc: loc)
+            case .block(let name):
+                guard let bodies = blocks[name], !bodies.isEmpty else { continue }
+                try renderBlock(name: name, level: 0, bodies: bodies)
+            }
+        }
+    }
+
+    private func capture(_ body: [Node]) throws(TemplateFailure) -> String {
+        let saved = output
+        output = ""
+        defer { output = saved }
+        try render(body)
+        return output
+    }
+
+    private func renderBlock(name: String, level: Int, bodies: [[Node]]) throws(TemplateFailure) {
+        blockFrames.append(BlockFrame(name: name, level: level))
+        pushScope()
+        defer {
+            popScope()
+            blockFrames.removeLast()
+        }
+        try render(bodies[level])
+    }
+
+    private func include(_ expr: Expr, loc: SourceLoc) throws(TemplateFailure) {
+        let nameValue = try evaluate(expr)
+        guard case .string(let name) = nameValue else {
+            throw TemplateFailure(message: "'include' needs a template name string, not \(ValueOps.typeName(nameValue))", loc: loc)
+        }
+        guard let template = library.linked[name] else {
+            throw TemplateFailure(message: "template '\(name)' does not exist; check the name (relative to Templates/)", loc: loc)
+        }
+        guard depth < TemplateRenderer.maximumDepth else {
+            throw TemplateFailure(
+                message: "includes are nested more than \(TemplateRenderer.maximumDepth) deep; '\(name)' probably includes itself without end",
+                loc: loc)
+        }
+        depth += 1
+        pushScope()
+        defer {
+            popScope()
+            depth -= 1
+        }
+        try render(template)
+    }
+
+    private func renderLoop(
+        key: String?, value: String, sequence: Expr, body: [Node], otherwise: [Node], loc: SourceLoc
+    ) throws(TemplateFailure) {
+        let collection = try evaluate(sequence)
+        var pairs: [(Value?, Value)] = []
+        switch collection {
+        case .none:
+            break
+        case .list(let items):
+            if key == nil {
+                try renderItems(count: items.count, value: value, body: body) { items[$0] }
+                if items.isEmpty { try render(otherwise) }
+                return
+            }
+            for item in items {
+                guard case .list(let pair) = item, pair.count == 2 else {
+                    throw TemplateFailure(
+                        message: "'for \(key!), \(value) in …' needs a map or a list of pairs; this list holds \(ValueOps.typeName(item))",
+                        loc: loc)
+                }
+                pairs.append((pair[0], pair[1]))
+            }
+        case .map(let dictionary):
+            for name in dictionary.keys.sorted() { pairs.append((.string(name), dictionary[name]!)) }
+        case .object(let object):
+            for name in object.memberNames.sorted() { pairs.append((.string(name), object.member(name) ?? Value.none)) }
+        default:
+            throw TemplateFailure(
+                message: "cannot loop over \(ValueOps.typeName(collection)) ('\(sequence.spelling)'); loop over a list or a map",
+                loc: loc)
+        }
+        if pairs.isEmpty {
+            try render(otherwise)
+            return
+        }
+        if let key {
+            pushScope()
+            defer { popScope() }
+            let start = locals.count
+            for (offset, pair) in pairs.enumerated() {
+                locals.removeSubrange(start...)
+                locals.append((key, pair.0 ?? Value.none))
+                locals.append((value, pair.1))
+                locals.append(("loop", .object(LoopInfo(index0: offset, length: pairs.count))))
+                try render(body)
+            }
+        } else {
+            try renderItems(count: pairs.count, value: value, body: body) { pairs[$0].0 ?? Value.none }
+        }
+    }
+
+    private func renderItems(
+        count: Int, value: String, body: [Node], item: (Int) -> Value
+    ) throws(TemplateFailure) {
+        guard count > 0 else { return }
+        pushScope()
+        defer { popScope() }
+        let start = locals.count
+        for offset in 0..<count {
+            locals.removeSubrange(start...)
+            locals.append((value, item(offset)))
+            locals.append(("loop", .object(LoopInfo(index0: offset, length: count))))
+            try render(body)
+        }
+    }
+
+    // MARK: Expressions
+
+    private func pushScope() {
+        scopeStarts.append(locals.count)
+    }
+
+    private func popScope() {
+        locals.removeSubrange(scopeStarts.removeLast()...)
+    }
+
+    /// `set` writes to the innermost scope, replacing a variable it already has.
+    private func setLocal(_ name: String, _ value: Value) {
+        var index = locals.count - 1
+        let start = scopeStarts[scopeStarts.count - 1]
+        while index >= start {
+            if locals[index].name == name {
+                locals[index].value = value
+                return
+            }
+            index -= 1
+        }
+        locals.append((name, value))
+    }
+
+    private func lookup(_ name: String) -> Value? {
+        var index = locals.count - 1
+        while index >= 0 {
+            if locals[index].name == name { return locals[index].value }
+            index -= 1
+        }
+        return context[name]
+    }
+
+    /// The value, or `nil` when a name, member or index along the way is undefined.
+    func resolve(_ expr: Expr) throws(TemplateFailure) -> Value? {
+        switch expr {
+        case .name(let name, _):
+            return lookup(name)
+        case .member(let base, let name, _):
+            guard let container = try resolve(base) else { return nil }
+            return container.member(name)
+        case .index(let base, let index, let loc):
+            guard let container = try resolve(base) else { return nil }
+            return try subscriptValue(container, try evaluate(index), loc: loc, base: base, strict: false)
+        default:
+            return try evaluate(expr)
+        }
+    }
+
+    private func subscriptValue(_ container: Value, _ index: Value, loc: SourceLoc, base: Expr, strict: Bool) throws(TemplateFailure) -> Value? {
+        switch (container, index) {
+        case (.list(let items), .int(let position)):
+            let actual = position < 0 ? items.count + position : position
+            if actual >= 0 && actual < items.count { return items[actual] }
+            if strict {
+                throw TemplateFailure(
+                    message: "index \(position) is out of range: '\(base.spelling)' has \(items.count) item\(items.count == 1 ? "" : "s")",
+                    loc: loc)
+            }
+            return nil
+        case (.string(let text), .int(let position)), (.html(let text), .int(let position)):
+            let count = text.count
+            let actual = position < 0 ? count + position : position
+            if actual >= 0 && actual < count { return .string(String(text[text.index(text.startIndex, offsetBy: actual)])) }
+            if strict {
+                throw TemplateFailure(message: "index \(position) is out of range: the text has \(count) characters", loc: loc)
+            }
+            return nil
+        case (.map, .string(let name)), (.object, .string(let name)):
+            if let value = container.member(name) { return value }
+            if strict {
+                throw TemplateFailure(
+                    message: "'\(base.spelling)' has no member '\(name)'; check the spelling, or add '| default(…)'", loc: loc)
+            }
+            return nil
+        case (.none, _):
+            if strict {
+                throw TemplateFailure(message: "'\(base.spelling)' is none, so it cannot be indexed; guard it with '{% if \(base.spelling) %}'", loc: loc)
+            }
+            return nil
+        default:
+            throw TemplateFailure(
+                message: "cannot index \(ValueOps.typeName(container)) ('\(base.spelling)') with \(ValueOps.typeName(index))",
+                loc: loc)
+        }
+    }
+
+    func evaluate(_ expr: Expr) throws(TemplateFailure) -> Value {
+        switch expr {
+        case .literal(let value):
+            return value
+        case .name(let name, let loc):
+            if let value = lookup(name) { return value }
+            throw TemplateFailure(
+                message: "'\(name)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
+                loc: loc)
+        case .member(let base, let name, let loc):
+            let container = try evaluate(base)
+            if let value = container.member(name) { return value }
+            switch container {
+            case .none:
+                throw TemplateFailure(
+                    message: "'\(base.spelling)' is none, so it has no member '\(name)'; guard it with '{% if \(base.spelling) %}'",
+                    loc: loc)
+            case .map, .object:
+                throw TemplateFailure(
+                    message: "'\(base.spelling)' has no member '\(name)'; check the spelling, or use '\(base.spelling).\(name) | default(…)'",
+                    loc: loc)
+            default:
+                throw TemplateFailure(
+                    message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name)'",
+                    loc: loc)
+            }
+        case .index(let base, let index, let loc):
+            let container = try evaluate(base)
+            let key = try evaluate(index)
+            return try subscriptValue(container, key, loc: loc, base: base, strict: true) ?? Value.none
+        case .list(let items):
+            var values: [Value] = []
+            values.reserveCapacity(items.count)
+            for item in items { values.append(try evaluate(item)) }
+            return .list(values)
+        case .negate(let operand, let loc):
+            switch try evaluate(operand) {
+            case .int(let number): return .int(-number)
+            case .double(let number): return .double(-number)
+            case let other:
+                throw TemplateFailure(message: "cannot negate \(ValueOps.typeName(other)); '-' needs a number", loc: loc)
+            }
+        case .not(let operand):
+            return .bool(!(try evaluate(operand).isTruthy))
+        case .binary(let op, let left, let right, let loc):
+            return try binary(op, left, right, loc: loc)
+        case .conditional(let condition, let value, let otherwise):
+            if try evaluate(condition).isTruthy { return try evaluate(value) }
+            guard let otherwise else { return .none }
+            return try evaluate(otherwise)
+        case .test(let operand, let kind, let negated, _):
+            let result: Bool
+            switch kind {
+            case .defined: result = try resolve(operand) != nil
+            case .undefined: result = try resolve(operand) == nil
+            default: result = test(kind, try evaluate(operand))
+            }
+            return .bool(result != negated)
+        case .filter(let base, let kind, let arguments, let loc):
+            return try applyFilter(kind, base: base, arguments: arguments, loc: loc)
+        case .superCall(let loc):
+            guard let frame = blockFrames.last, let bodies = blocks[frame.name] else {
+                throw TemplateFailure(message: "'super()' works only inside a '{% block %}'", loc: loc)
+            }
+            guard frame.level + 1 < bodies.count else {
+                throw TemplateFailure(
+                    message: "block '\(frame.name)' has no parent block to call with 'super()'; remove it", loc: loc)
+            }
+            let saved = output
+            output = ""
+            defer { output = saved }
+            try renderBlock(name: frame.name, level: frame.level + 1, bodies: bodies)
+            return .html(output)
+        }
+    }
+
+    private func test(_ kind: TestKind, _ value: Value) -> Bool {
+        switch kind {
+        case .defined, .undefined: return true
+        case .none: if case .none = value { return true } else { return false }
+        case .string: if case .string = value { return true } else if case .html = value { return true } else { return false }
+        case .number:
+            switch value {
+            case .int, .double: return true
+            default: return false
+            }
+        case .boolean: if case .bool = value { return true } else { return false }
+        case .mapping:
+            switch value {
+            case .map, .object: return true
+            default: return false
+            }
+        case .iterable:
+            switch value {
+            case .list, .map, .object: return true
+            default: return false
+            }
+        case .odd: if case .int(let number) = value { return number % 2 != 0 } else { return false }
+        case .even: if case .int(let number) = value { return number % 2 == 0 } else { return false }
+        }
+    }
+
+    private func binary(_ op: BinaryOp, _ leftExpr: Expr, _ rightExpr: Expr, loc: SourceLoc) throws(TemplateFailure) -> Value {
+        let left = try evaluate(leftExpr)
+        switch op {
+        case .and: return left.isTruthy ? try evaluate(rightExpr) : left
+        case .or: return left.isTruthy ? left : try evaluate(rightExpr)
+        default: break
+        }
+        let right = try evaluate(rightExpr)
+        func mismatch(_ symbol: String) -> TemplateFailure {
+            TemplateFailure(
+                message: "cannot use '\(symbol)' with \(ValueOps.typeName(left)) and \(ValueOps.typeName(right))", loc: loc)
+        }
+        func numbers() -> (Double, Double)? {
+            switch (left, right) {
+            case (.int(let a), .double(let b)): return (Double(a), b)
+            case (.double(let a), .int(let b)): return (a, Double(b))
+            case (.double(let a), .double(let b)): return (a, b)
+            case (.int(let a), .int(let b)): return (Double(a), Double(b))
+            default: return nil
+            }
+        }
+        func overflow() -> TemplateFailure { TemplateFailure(message: "the result is too large for an integer", loc: loc) }
+        switch op {
+        case .equal: return .bool(ValueOps.equal(left, right))
+        case .notEqual: return .bool(!ValueOps.equal(left, right))
+        case .less, .lessEqual, .greater, .greaterEqual:
+            guard let order = ValueOps.compare(left, right) else {
+                let symbol = op == .less ? "<" : op == .lessEqual ? "<=" : op == .greater ? ">" : ">="
+                throw mismatch(symbol)
+            }
+            switch op {
+            case .less: return .bool(order == .orderedAscending)
+            case .lessEqual: return .bool(order != .orderedDescending)
+            case .greater: return .bool(order == .orderedDescending)
+            default: return .bool(order != .orderedAscending)
+            }
+        case .contains, .notContains:
+            let found: Bool
+            switch right {
+            case .list(let items): found = items.contains { ValueOps.equal($0, left) }
+            case .string(let text), .html(let text):
+                guard case .string(let needle) = left else {
+                    if case .html(let needle) = left { found = text.contains(needle); break }
+                    throw mismatch(op == .contains ? "in" : "not in")
+                }
+                found = needle.isEmpty || text.contains(needle)
+            case .map(let dictionary):
+                guard case .string(let name) = left else { throw mismatch(op == .contains ? "in" : "not in") }
+                found = dictionary[name] != nil
+            case .object(let object):
+                guard case .string(let name) = left else { throw mismatch(op == .contains ? "in" : "not in") }
+                found = object.member(name) != nil
+            case .none:
+                found = false
+            default:
+                throw mismatch(op == .contains ? "in" : "not in")
+            }
+            return .bool(found == (op == .contains))
+        case .add:
+            switch (left, right) {
+            case (.int(let a), .int(let b)):
+                let (sum, overflowed) = a.addingReportingOverflow(b)
+                if overflowed { throw overflow() }
+                return .int(sum)
+            case (.string(let a), .string(let b)): return .string(a + b)
+            case (.html(let a), .html(let b)): return .html(a + b)
+            case (.list(let a), .list(let b)): return .list(a + b)
+            default:
+                guard let (a, b) = numbers() else { throw mismatch("+") }
+                return .double(a + b)
+            }
+        case .subtract:
+            if case .int(let a) = left, case .int(let b) = right {
+                let (difference, overflowed) = a.subtractingReportingOverflow(b)
+                if overflowed { throw overflow() }
+                return .int(difference)
+            }
+            guard let (a, b) = numbers() else { throw mismatch("-") }
+            return .double(a - b)
+        case .multiply:
+            switch (left, right) {
+            case (.int(let a), .int(let b)):
+                let (product, overflowed) = a.multipliedReportingOverflow(by: b)
+                if overflowed { throw overflow() }
+                return .int(product)
+            case (.string(let text), .int(let count)): return .string(String(repeating: text, count: max(count, 0)))
+            default:
+                guard let (a, b) = numbers() else { throw mismatch("*") }
+                return .double(a * b)
+            }
+        case .divide:
+            guard let (a, b) = numbers() else { throw mismatch("/") }
+            if b == 0 { throw TemplateFailure(message: "division by zero", loc: loc) }
+            return .double(a / b)
+        case .floorDivide:
+            if case .int(let a) = left, case .int(let b) = right {
+                if b == 0 { throw TemplateFailure(message: "division by zero", loc: loc) }
+                let quotient = a / b
+                return .int((a % b != 0 && (a < 0) != (b < 0)) ? quotient - 1 : quotient)
+            }
+            guard let (a, b) = numbers() else { throw mismatch("//") }
+            if b == 0 { throw TemplateFailure(message: "division by zero", loc: loc) }
+            return .double((a / b).rounded(.down))
+        case .modulo:
+            if case .int(let a) = left, case .int(let b) = right {
+                if b == 0 { throw TemplateFailure(message: "modulo by zero", loc: loc) }
+                let remainder = a % b
+                return .int(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
+            }
+            guard let (a, b) = numbers() else { throw mismatch("%") }
+            if b == 0 { throw TemplateFailure(message: "modulo by zero", loc: loc) }
+            let remainder = a.truncatingRemainder(dividingBy: b)
+            return .double(remainder != 0 && (remainder < 0) != (b < 0) ? remainder + b : remainder)
+        case .concat:
+            switch (left, right) {
+            case (.html, _), (_, .html):
+                return .html(escapedText(left) + escapedText(right))
+            default:
+                return .string(ValueOps.plainText(left, timeZone: timeZone) + ValueOps.plainText(right, timeZone: timeZone))
+            }
+        case .and, .or:
+            return .none
+        }
+    }
+
+    /// HTML text of a value: safe values as they are, others escaped.
+    func escapedText(_ value: Value) -> String {
+        if case .html(let text) = value { return text }
+        return HTMLEscaping.escape(ValueOps.plainText(value, timeZone: timeZone))
+    }
+
+    func plainText(_ value: Value) -> String {
+        ValueOps.plainText(value, timeZone: timeZone)
+    }
+
+    var templateEnvironment: TemplateEnvironment { environment }
+}
