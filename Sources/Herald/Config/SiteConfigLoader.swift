@@ -109,7 +109,7 @@ public enum SiteConfigLoader {
         return message
     }
 
-    private static func person(_ node: Node, key: String, reader: inout YAMLReader) -> Person? {
+    private static func person(_ node: Yams.Node, key: String, reader: inout YAMLReader) -> Person? {
         if case .scalar = node { return reader.string(node, key: key).map { Person(name: $0) } }
         guard let pairs = reader.mapping(node, what: "'\(key)'") else { return nil }
         var person = Person(name: "")
@@ -128,7 +128,7 @@ public enum SiteConfigLoader {
         return person
     }
 
-    private static func readPermalinks(_ node: Node, into permalinks: inout SiteConfig.Permalinks, reader: inout YAMLReader) {
+    private static func readPermalinks(_ node: Yams.Node, into permalinks: inout SiteConfig.Permalinks, reader: inout YAMLReader) {
         guard let pairs = reader.mapping(node, what: "'permalinks'") else { return }
         for (name, keyNode, value) in pairs {
             guard let pattern = reader.string(value, key: "permalinks.\(name)") else { continue }
@@ -145,7 +145,7 @@ public enum SiteConfigLoader {
         }
     }
 
-    private static func readFeeds(_ node: Node, into feeds: inout SiteConfig.FeedSettings, reader: inout YAMLReader) {
+    private static func readFeeds(_ node: Yams.Node, into feeds: inout SiteConfig.FeedSettings, reader: inout YAMLReader) {
         guard let pairs = reader.mapping(node, what: "'feeds'") else { return }
         for (name, keyNode, value) in pairs {
             switch name {
@@ -179,7 +179,7 @@ public enum SiteConfigLoader {
         }
     }
 
-    private static func readMarkdown(_ node: Node, into markdown: inout SiteConfig.MarkdownSettings, reader: inout YAMLReader) {
+    private static func readMarkdown(_ node: Yams.Node, into markdown: inout SiteConfig.MarkdownSettings, reader: inout YAMLReader) {
         guard let pairs = reader.mapping(node, what: "'markdown'") else { return }
         for (name, keyNode, value) in pairs {
             switch name {

@@ -18,7 +18,7 @@ struct YAMLReader {
     }
 
     /// Parses `text` into its root node; `nil` (with a diagnostic) when it is not YAML.
-    mutating func parse(_ text: String) -> Node? {
+    mutating func parse(_ text: String) -> Yams.Node? {
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {
@@ -45,18 +45,18 @@ struct YAMLReader {
     }
 
     /// Records an error located at `node`.
-    mutating func error(_ message: String, at node: Node?) {
+    mutating func error(_ message: String, at node: Yams.Node?) {
         let mark = node?.mark
         diagnostics.append(.error(message, at: path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
     }
 
-    mutating func warning(_ message: String, at node: Node?) {
+    mutating func warning(_ message: String, at node: Yams.Node?) {
         let mark = node?.mark
         diagnostics.append(.warning(message, at: path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
     }
 
     /// The pairs of a mapping with string keys; an error when `node` is another kind.
-    mutating func mapping(_ node: Node, what: String) -> [(key: String, keyNode: Node, value: Node)]? {
+    mutating func mapping(_ node: Yams.Node, what: String) -> [(key: String, keyNode: Yams.Node, value: Yams.Node)]? {
         guard case .mapping(let mapping) = node else {
             error("\(what) must be a mapping of 'key: value' lines", at: node)
             return nil
@@ -65,7 +65,7 @@ struct YAMLReader {
     }
 
     /// A scalar read as text; `nil` with an error for lists and mappings.
-    mutating func string(_ node: Node, key: String) -> String? {
+    mutating func string(_ node: Yams.Node, key: String) -> String? {
         guard case .scalar(let scalar) = node else {
             error("'\(key)' must be a string, not \(kindName(node))", at: node)
             return nil
@@ -74,12 +74,12 @@ struct YAMLReader {
     }
 
     /// Like `string`, but a YAML null (`~`, `null`, empty) is `nil` without an error.
-    mutating func optionalString(_ node: Node, key: String) -> String? {
+    mutating func optionalString(_ node: Yams.Node, key: String) -> String? {
         if isNull(node) { return nil }
         return string(node, key: key)
     }
 
-    mutating func bool(_ node: Node, key: String) -> Bool? {
+    mutating func bool(_ node: Yams.Node, key: String) -> Bool? {
         if case .scalar(let scalar) = node, scalar.style == .plain {
             switch scalar.string.lowercased() {
             case "true", "yes", "on": return true
@@ -91,7 +91,7 @@ struct YAMLReader {
         return nil
     }
 
-    mutating func int(_ node: Node, key: String, minimum: Int = Int.min) -> Int? {
+    mutating func int(_ node: Yams.Node, key: String, minimum: Int = Int.min) -> Int? {
         if case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string), value >= minimum {
             return value
         }
@@ -100,7 +100,7 @@ struct YAMLReader {
     }
 
     /// A list of strings; a single string is a list of one (DESIGN §3).
-    mutating func stringList(_ node: Node, key: String) -> [String]? {
+    mutating func stringList(_ node: Yams.Node, key: String) -> [String]? {
         switch node {
         case .scalar(let scalar):
             if isNull(node) { return [] }
@@ -121,12 +121,12 @@ struct YAMLReader {
         }
     }
 
-    func isNull(_ node: Node) -> Bool {
+    func isNull(_ node: Yams.Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" || scalar.string == "Null" || scalar.string == "NULL"
     }
 
-    func kindName(_ node: Node) -> String {
+    func kindName(_ node: Yams.Node) -> String {
         switch node {
         case .scalar: return "a string"
         case .mapping: return "a mapping"
@@ -137,7 +137,7 @@ struct YAMLReader {
 
     /// Any YAML value as templates see it: plain scalars become booleans,
     /// numbers or none where YAML would read them so; everything else text.
-    func value(_ node: Node) -> Value {
+    func value(_ node: Yams.Node) -> Value {
         switch node {
         case .scalar(let scalar):
             guard scalar.style == .plain else { return .string(scalar.string) }

@@ -127,7 +127,7 @@ struct ContentDecoder {
         return (failed ? nil : draft, reader.diagnostics)
     }
 
-    private func date(_ node: Node, key: String, reader: inout YAMLReader) -> Date? {
+    private func date(_ node: Yams.Node, key: String, reader: inout YAMLReader) -> Date? {
         guard case .scalar(let scalar) = node, !reader.isNull(node) else {
             reader.error("'\(key)' must be a date such as 2025-07-04, 2025-07-04 09:14 or 2025-07-04T09:14:00-04:00", at: node)
             return nil
