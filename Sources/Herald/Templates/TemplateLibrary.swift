@@ -28,6 +28,7 @@ public final class TemplateLibrary: Sendable {
     let linked: [String: LinkedTemplate]
     let files: [SourceFile]
     private let names: [String]
+    private let displayPrefix: String
 
     /// Reads and compiles every `*.html` under `directory` recursively.
     public convenience init(directory: URL, displayPrefix: String, environment: TemplateEnvironment) throws(DiagnosticError) {
@@ -62,6 +63,7 @@ public final class TemplateLibrary: Sendable {
     /// Compiles in-memory sources (name → text); throws every syntax and link problem at once.
     public init(sources: [String: String], displayPrefix: String = "Templates", environment: TemplateEnvironment) throws(DiagnosticError) {
         self.environment = environment
+        self.displayPrefix = displayPrefix
         let names = sources.keys.sorted()
         self.names = names
         var files: [SourceFile] = []
@@ -183,7 +185,11 @@ public final class TemplateLibrary: Sendable {
     /// Renders template `name` with the given top-level variables.
     public func render(_ name: String, context: [String: Value]) throws(DiagnosticError) -> String {
         guard let template = linked[name] else {
-            throw DiagnosticError([Diagnostic.error("template '\(name)' does not exist; add it to the templates directory", at: name)])
+            throw DiagnosticError([
+                Diagnostic.error(
+                    "template '\(name)' does not exist; add it to the templates directory",
+                    at: displayPrefix.isEmpty ? name : displayPrefix + "/" + name)
+            ])
         }
         let renderer = TemplateRenderer(library: self, context: context)
         do {
