@@ -73,9 +73,8 @@ public final class TemplateLibrary: Sendable {
 
         for (index, name) in names.enumerated() {
             let source = sources[name]!
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            }
+            // "\r\n" is one Character in Swift, so split on both.
+            let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
             let file = SourceFile(displayPath: displayPrefix.isEmpty ? name : displayPrefix + "/" + name, lines: lines)
             files.append(file)
             let (template, problems) = TemplateParser.parse(source, templateIndex: index)

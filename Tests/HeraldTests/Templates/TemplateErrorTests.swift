@@ -101,6 +101,12 @@ import Testing
         try expectRender("🎉 é {{ nope }}", [:], (1, 8, "'nope' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'"))
     }
 
+    @Test func windowsLineEndings() throws {
+        let diagnostics = TemplateTestSupport.compileErrors(["t.html": "<p>\r\n\t{{ x | uper }}\r\n</p>"])
+        #expect(diagnostics.map(\.description) == ["Templates/t.html:2:9: error: unknown filter 'uper'; see docs/templates.md for the list of filters\n\t{{ x | uper }}\n\t       ^"])
+        #expect(try renderTemplate("a\r\n{%- if true -%}\r\nb\r\n{%- endif %}") == "ab")
+    }
+
     // MARK: Compile time
 
     @Test func unknownFilterAndArguments() {
