@@ -51,7 +51,7 @@ struct TemplateLexer {
 
     private mutating func advance(_ count: Int = 1) {
         for _ in 0..<count where position < chars.count {
-            if chars[position] == "\n" {
+            if chars[position] == "\n" || chars[position] == "\r\n" {
                 line += 1
                 column = 1
             } else {

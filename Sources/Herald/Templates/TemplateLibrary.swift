@@ -28,6 +28,7 @@ public final class TemplateLibrary: Sendable {
     let linked: [String: LinkedTemplate]
     let files: [SourceFile]
     private let names: [String]
+    private let displayPrefix: String
 
     /// Reads and compiles every `*.html` under `directory` recursively.
     public convenience init(directory: URL, displayPrefix: String, environment: TemplateEnvironment) throws(DiagnosticError) {
@@ -62,6 +63,7 @@ public final class TemplateLibrary: Sendable {
     /// Compiles in-memory sources (name → text); throws every syntax and link problem at once.
     public init(sources: [String: String], displayPrefix: String = "Templates", environment: TemplateEnvironment) throws(DiagnosticError) {
         self.environment = environment
+        self.displayPrefix = displayPrefix
         let names = sources.keys.sorted()
         self.names = names
         var files: [SourceFile] = []
@@ -71,9 +73,8 @@ public final class TemplateLibrary: Sendable {
 
         for (index, name) in names.enumerated() {
             let source = sources[name]!
-            let lines = source.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-                line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
-            }
+            // "\r\n" is one Character in Swift, so split on both.
+            let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
             let file = SourceFile(displayPath: displayPrefix.isEmpty ? name : displayPrefix + "/" + name, lines: lines)
             files.append(file)
             let (template, problems) = TemplateParser.parse(source, templateIndex: index)
@@ -183,7 +184,11 @@ public final class TemplateLibrary: Sendable {
     /// Renders template `name` with the given top-level variables.
     public func render(_ name: String, context: [String: Value]) throws(DiagnosticError) -> String {
         guard let template = linked[name] else {
-            throw DiagnosticError([Diagnostic.error("template '\(name)' does not exist; add it to the templates directory", at: name)])
+            throw DiagnosticError([
+                Diagnostic.error(
+                    "template '\(name)' does not exist; add it to the templates directory",
+                    at: displayPrefix.isEmpty ? name : displayPrefix + "/" + name)
+            ])
         }
         let renderer = TemplateRenderer(library: self, context: context)
         do {

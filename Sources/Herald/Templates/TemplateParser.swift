@@ -363,8 +363,14 @@ struct TemplateParser {
 
     private mutating func parseBlock(open: Token) throws(Bail) -> Node {
         let nameToken = current
-        let name = try expectName("after 'block'")
-        try expectTagClose("block")
+        var name = ""
+        do {
+            name = try expectName("after 'block'")
+            try expectTagClose("block")
+        } catch {
+            // Keep parsing the body so that its end tag still matches.
+            recover()
+        }
         let (body, end) = parseBlockBody(keyword: "block", open: open, ends: ["endblock"], closing: "endblock")
         if end != nil {
             do {
@@ -379,6 +385,7 @@ struct TemplateParser {
                 recover()
             }
         }
+        if name.isEmpty { return .text("") }
         if blocks[name] != nil {
             _ = fail("block '\(name)' is defined twice in this template; rename one of them", at: nameToken)
         } else {

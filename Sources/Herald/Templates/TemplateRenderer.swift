@@ -126,7 +126,10 @@ final class TemplateRenderer {
 
     private func include(_ expr: Expr, loc: SourceLoc) throws(TemplateFailure) {
         let nameValue = try evaluate(expr)
-        guard case .string(let name) = nameValue else {
+        let name: String
+        switch nameValue {
+        case .string(let text), .html(let text): name = text
+        default:
             throw TemplateFailure(message: "'include' needs a template name string, not \(ValueOps.typeName(nameValue))", loc: loc)
         }
         guard let template = library.linked[name] else {

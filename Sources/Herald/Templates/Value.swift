@@ -37,6 +37,11 @@ public protocol TemplateObject: Sendable {
     var text: String? { get }
 }
 
+extension TemplateObject {
+    /// By default an object prints nothing.
+    public var text: String? { nil }
+}
+
 extension Value: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral,
     ExpressibleByFloatLiteral, ExpressibleByNilLiteral

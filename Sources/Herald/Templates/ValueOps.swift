@@ -1,10 +1,5 @@
 import Foundation
 
-extension TemplateObject {
-    /// What the object prints as in a template; `nil` prints nothing.
-    public var text: String? { nil }
-}
-
 /// Conversions, comparisons and JSON for template values.
 enum ValueOps {
     static func typeName(_ value: Value) -> String {

@@ -101,6 +101,12 @@ import Testing
         try expectRender("🎉 é {{ nope }}", [:], (1, 8, "'nope' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'"))
     }
 
+    @Test func windowsLineEndings() throws {
+        let diagnostics = TemplateTestSupport.compileErrors(["t.html": "<p>\r\n\t{{ x | uper }}\r\n</p>"])
+        #expect(diagnostics.map(\.description) == ["Templates/t.html:2:9: error: unknown filter 'uper'; see docs/templates.md for the list of filters\n\t{{ x | uper }}\n\t       ^"])
+        #expect(try renderTemplate("a\r\n{%- if true -%}\r\nb\r\n{%- endif %}") == "ab")
+    }
+
     // MARK: Compile time
 
     @Test func unknownFilterAndArguments() {
@@ -121,6 +127,10 @@ import Testing
         expectCompile("{% if a %}{% else %}{% else %}{% endif %}", [(1, 21, "'{% else %}' without a matching '{% if %}'; remove it or open the tag before it")])
         expectCompile("{% block a %}{% endblock b %}", [(1, 26, "'{% endblock b %}' closes block 'a'; write '{% endblock a %}'")])
         expectCompile("{% block a %}{% endblock %}{% block a %}{% endblock %}", [(1, 37, "block 'a' is defined twice in this template; rename one of them")])
+        expectCompile("{% block %}x{% endblock %}", [(1, 10, "expected a name after 'block', found '%}'")])
+        expectCompile("{% if a %}{% for x in y %}{% endif %}",
+                      [(1, 11, "'{% for %}' is not closed before '{% endif %}' on line 1; add '{% endfor %}'")])
+        expectCompile("{% if a | uper %}x{% else %}y{% endif %}", [(1, 11, "unknown filter 'uper'; see docs/templates.md for the list of filters")])
         expectCompile("{% raw %}never closed", [(1, 1, "'{% raw %}' is never closed; add '{% endraw %}'")])
         expectCompile("{% frobnicate %}", [(1, 4, "unknown tag 'frobnicate'; the tags are if, for, set, include, extends, block and raw")])
         expectCompile("{% if a %}{% extends 'b.html' %}{% endif %}",
