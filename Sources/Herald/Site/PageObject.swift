@@ -90,6 +90,9 @@ struct TermObject: TemplateObject {
 
     var term: Term { site.taxonomies[taxonomy].terms[index] }
 
+    /// A term prints as its name, so `{{ page.tags | join(", ") }}` reads well.
+    var text: String? { term.profile?.name ?? term.name }
+
     static let names = [
         "name", "slug", "url", "permalink", "count", "articles", "taxonomy", "feeds", "bio", "role", "photo", "email", "uri",
     ]
