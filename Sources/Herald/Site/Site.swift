@@ -46,16 +46,36 @@ public final class Site: Sendable {
     }
 
     /// Up to `limit` other articles sharing the most tags, newest first among equals.
+    ///
+    /// Walks the article lists of the article's tags together, newest first
+    /// (each list is sorted by article index, and a smaller index is newer),
+    /// counting in how many lists each article appears. The first `limit`
+    /// articles met at each count are the newest with that count, and the walk
+    /// stops as soon as `limit` articles share every tag: no other can rank
+    /// higher. This never sorts or hashes a whole tag's articles, which would
+    /// make related articles quadratic in the size of the site.
     func related(toArticle article: Int, limit: Int = 4) -> [Int] {
         guard let tags = taxonomyIndex(named: "tags") else { return [] }
-        var shared: [Int: Int] = [:]
-        for term in articleTerms[article][tags] {
-            for other in taxonomies[tags].terms[term].articles where other != article {
-                shared[other, default: 0] += 1
+        let lists = articleTerms[article][tags].map { taxonomies[tags].terms[$0].articles }
+        guard !lists.isEmpty, limit > 0 else { return [] }
+        var positions = Array(repeating: 0, count: lists.count)
+        var found = Array(repeating: [Int](), count: lists.count + 1)
+        while true {
+            var next = Int.max
+            for (list, position) in zip(lists, positions) where position < list.count {
+                next = min(next, list[position])
+            }
+            if next == Int.max { break }
+            var count = 0
+            for index in lists.indices where positions[index] < lists[index].count && lists[index][positions[index]] == next {
+                count += 1
+                positions[index] += 1
+            }
+            if next != article && found[count].count < limit {
+                found[count].append(next)
+                if count == lists.count && found[count].count == limit { break }
             }
         }
-        // Article indices grow as articles get older, so a smaller index is newer.
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-            .prefix(limit).map(\.key)
+        return Array(found.reversed().joined().prefix(limit))
     }
 }
