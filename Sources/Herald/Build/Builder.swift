@@ -17,7 +17,7 @@ public struct Builder: Sendable {
         let root = options.source
         try OutputLocation.check(output: options.output, root: root)
         do {
-            try StagedOutput.recover(output: options.output)
+            try Publisher.recover(output: options.output)
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
@@ -80,41 +80,40 @@ public struct Builder: Sendable {
     }
 
     /// Produces and writes every planned file on all cores, then publishes
-    /// them at once; on any error the staging folder is thrown away.
+    /// them at once; on any error nothing is published.
     private func write(_ plan: OutputPlan) throws(DiagnosticError) -> (written: Int, unchanged: Int) {
-        let staged: StagedOutput
+        let publisher: Publisher
         do {
-            staged = try StagedOutput(output: options.output)
+            publisher = try Publisher(output: options.output)
         } catch {
             throw DiagnosticError([.error("cannot prepare the output folder: \(error)", at: options.output.path)])
         }
         let failures = plan.outputs.parallelMap { output -> [Diagnostic] in
             do {
                 switch output.source {
-                case .generated(let produce): try staged.write(produce(), to: output.path)
-                case .file(let url): try staged.copy(from: url, to: output.path)
+                case .generated(let produce): try publisher.write(produce(), to: output.path)
+                case .file(let url): try publisher.copy(from: url.path, to: output.path)
                 }
                 return []
             } catch let error as DiagnosticError {
                 return error.diagnostics
             } catch {
-                return [.error("cannot write /\(output.path): \(error)", at: output.origin)]
+                return [.error("\(error)", at: output.origin)]
             }
         }
         // The same template error shows on every page using it: report it once.
         var seen = Set<Diagnostic>()
         let errors = failures.joined().filter { seen.insert($0).inserted }
         guard errors.isEmpty else {
-            staged.discard()
+            publisher.discard()
             throw DiagnosticError(errors)
         }
         do {
-            try staged.commit()
+            return try publisher.commit(keep: Set(plan.outputs.map(\.path)))
         } catch {
-            staged.discard()
+            publisher.discard()
             throw DiagnosticError([.error("cannot publish the build: \(error)", at: options.output.path)])
         }
-        return staged.counts
     }
 }
 

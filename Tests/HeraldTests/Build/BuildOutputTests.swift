@@ -115,13 +115,33 @@ import Testing
         #expect(!site.exists(".Public.herald-staging"))
     }
 
-    @Test func anOutputMovedAsidByAKilledBuildIsRestored() throws {
+    @Test func aCommitInterruptedByAKillIsFinishedByTheNextRun() throws {
         let site = try Self.site()
         defer { site.remove() }
         _ = try site.build()
-        try FileManager.default.moveItem(at: site.root.appendingPathComponent("Public"), to: site.root.appendingPathComponent(".Public.herald-previous"))
+        // What a build killed in the middle of its commit leaves behind: the
+        // journal, and a staged file not yet moved into place.
+        try site.write("<p>new about</p>", to: ".Public.herald-staging/about/index.html")
+        try site.write("M about/index.html\nD images/a.svg\n", to: ".Public.herald-journal")
         try site.write("---\ntitle: Broken\n---\n", to: "Content/articles/broken.md")
         #expect(!site.buildErrors().isEmpty)
+        #expect(site.read("Public/about/index.html") == "<p>new about</p>")
+        #expect(!site.exists("Public/images/a.svg"))
+        #expect(!site.exists(".Public.herald-journal"))
+        #expect(!site.exists(".Public.herald-staging"))
+    }
+
+    @Test func filesTheSiteNoLongerHasAreDeletedButDotFilesAreKept() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.write("", to: "Public/.gitkeep")
+        try site.write("stale", to: "Public/old/stale.html")
+        _ = try site.build()
+        #expect(site.exists("Public/.gitkeep"))
+        #expect(!site.exists("Public/old"))
         #expect(site.exists("Public/about/index.html"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Content/pages/about.md"))
+        _ = try site.build()
+        #expect(!site.exists("Public/about"))
     }
 }

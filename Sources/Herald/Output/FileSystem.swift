@@ -1,0 +1,128 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// The few file-system calls the output stage makes thousands of times,
+/// straight to POSIX: Foundation's equivalents allocate and check far more
+/// than writing a site needs.
+enum FileSystem {
+    struct Failure: Error, CustomStringConvertible {
+        var path: String
+        var operation: String
+        var code: Int32
+        var description: String { "cannot \(operation) \(path): \(String(cString: strerror(code)))" }
+    }
+
+    /// Whether the regular file at `path` holds exactly `bytes`.
+    static func file(atPath path: String, equals bytes: [UInt8]) -> Bool {
+        var status = stat()
+        guard stat(path, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG, Int(status.st_size) == bytes.count else {
+            return false
+        }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var existing = [UInt8](repeating: 0, count: bytes.count)
+        var offset = 0
+        while offset < bytes.count {
+            let count = existing.withUnsafeMutableBytes { buffer in
+                read(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            guard count > 0 else { return false }
+            offset += count
+        }
+        return existing == bytes
+    }
+
+    static func writeFile(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
+        defer { close(descriptor) }
+        var offset = 0
+        while offset < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+            }
+            guard count > 0 else { throw Failure(path: path, operation: "write", code: errno) }
+            offset += count
+        }
+    }
+
+    static func readFile(_ path: String) throws(Failure) -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure(path: path, operation: "read", code: errno == 0 ? EIO : errno)
+        }
+        return [UInt8](data)
+    }
+
+    /// Creates a folder and its missing parents.
+    static func makeFolder(_ path: String) throws(Failure) {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw Failure(path: path, operation: "create the folder", code: errno)
+        }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) != 0 && errno != EEXIST {
+            throw Failure(path: path, operation: "create the folder", code: errno)
+        }
+    }
+
+    static func exists(_ path: String) -> Bool {
+        var status = stat()
+        return lstat(path, &status) == 0
+    }
+
+    static func isFolder(_ path: String) -> Bool {
+        var status = stat()
+        return stat(path, &status) == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+    }
+
+    static func move(_ source: String, to target: String) throws(Failure) {
+        if rename(source, target) != 0 { throw Failure(path: target, operation: "move \(source) to", code: errno) }
+    }
+
+    /// Deletes a file or a whole folder; a missing path is fine.
+    static func remove(_ path: String) {
+        var status = stat()
+        guard lstat(path, &status) == 0 else { return }
+        if (status.st_mode & S_IFMT) == S_IFDIR {
+            try? FileManager.default.removeItem(atPath: path)
+        } else {
+            unlink(path)
+        }
+    }
+
+    /// Every entry below `root`, as paths relative to it, folders listed after
+    /// their contents; entries whose name starts with a dot are skipped with
+    /// everything below them.
+    static func walk(_ root: String) -> (files: [String], folders: [String]) {
+        var files: [String] = []
+        var folders: [String] = []
+        func visit(_ relative: String) {
+            let full = relative.isEmpty ? root : root + "/" + relative
+            guard let directory = opendir(full) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+                }
+                if name.hasPrefix(".") { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) { isFolder = FileSystem.isFolder(root + "/" + path) }
+                if isFolder {
+                    visit(path)
+                    folders.append(path)
+                } else {
+                    files.append(path)
+                }
+            }
+        }
+        visit("")
+        return (files, folders)
+    }
+}
