@@ -1,10 +1,17 @@
 /// Links written to other content files (`[x](../pages/about.md#team)`),
-/// resolved to the URLs those files are published at (DESIGN §4).
+/// resolved to the URLs those files are published at (DESIGN §4); and
+/// root-relative links (`/images/a.jpg`, `/about/`), which are site paths,
+/// moved under the subpath of a site deployed below its host's root.
 enum ContentLinks {
     static func resolve(_ url: String, from sourcePath: String, pathOf: [String: String], siteURL: SiteURL) -> LinkResolution {
         let end = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let target = url[..<end]
-        guard target.hasSuffix(".md"), !target.contains("://"), !target.hasPrefix("mailto:") else { return .keep }
+        guard target.hasSuffix(".md"), !target.contains("://"), !target.hasPrefix("mailto:") else {
+            if siteURL.basePath != "/", url.hasPrefix("/"), !url.hasPrefix("//") {
+                return .replace(siteURL.relative(url))
+            }
+            return .keep
+        }
         var segments: [Substring]
         if target.hasPrefix("/") {
             segments = []

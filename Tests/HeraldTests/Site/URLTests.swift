@@ -172,3 +172,20 @@ import Testing
         #expect(site.exists("Public/2025/01/b/index.html"))
     }
 }
+
+extension URLTests {
+    @Test func rootRelativeMarkdownLinksAreSitePathsUnderTheSubpath() throws {
+        let site = try F.site([
+            "Content/articles/a.md": F.article("A", date: "2025-01-01", body: "[about](/about/#x) ![map](/images/map.svg) [ext](//cdn.example.org/x) [frag](#top) [rel](other/)"),
+            "Templates/article.html": "{{ page.content }}",
+        ], yaml: "title: T\nurl: https://user.github.io/news/\n")
+        defer { site.remove() }
+        _ = try site.build()
+        let html = try #require(site.read("Public/2025/01/a/index.html"))
+        #expect(html.contains(#"<a href="/news/about/#x">about</a>"#))
+        #expect(html.contains(#"<img src="/news/images/map.svg" alt="map" />"#))
+        #expect(html.contains(#"<a href="//cdn.example.org/x">ext</a>"#))
+        #expect(html.contains(##"<a href="#top">frag</a>"##))
+        #expect(html.contains(#"<a href="other/">rel</a>"#))
+    }
+}
