@@ -3,6 +3,8 @@
 /// root-relative links (`/images/a.jpg`, `/about/`), which are site paths,
 /// moved under the subpath of a site deployed below its host's root.
 enum ContentLinks {
+    static let staticFolder = "Content/static/"
+
     static func resolve(_ url: String, from sourcePath: String, pathOf: [String: String], siteURL: SiteURL) -> LinkResolution {
         let end = url.firstIndex { $0 == "#" || $0 == "?" } ?? url.endIndex
         let target = url[..<end]
@@ -25,7 +27,13 @@ enum ContentLinks {
             default: segments.append(segment)
             }
         }
-        let resolved = segments.joined(separator: "/")
+        let written = segments.joined(separator: "/")
+        // `[x](<my file.md>)` and `[x](my%20file.md)` name the same file.
+        let resolved = pathOf[written] == nil ? (written.removingPercentEncoding ?? written) : written
+        if resolved.hasPrefix(staticFolder) {
+            // A Markdown file shipped as it is, for download.
+            return .replace(siteURL.relative(String(written.dropFirst(staticFolder.count - 1))) + url[end...])
+        }
         guard let path = pathOf[resolved] else {
             return .missing("link to '\(target)' points at \(resolved), which is not a published article or page; fix the path, or publish it")
         }

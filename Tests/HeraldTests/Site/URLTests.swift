@@ -189,3 +189,37 @@ extension URLTests {
         #expect(html.contains(#"<a href="other/">rel</a>"#))
     }
 }
+
+extension URLTests {
+    @Test func linksInAFrontMatterSummaryResolveToo() throws {
+        let site = try F.site([
+            "Content/articles/a.md": F.article("A", date: "2025-01-01", "summary: Follows [the vote](b.md) and [a map](/maps/x.svg).\n"),
+            "Content/articles/b.md": F.article("B", date: "2025-01-02"),
+            "Templates/article.html": "{{ page.summary }}",
+        ], yaml: "title: T\nurl: https://user.github.io/news/\n")
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(site.read("Public/2025/01/a/index.html") == "<p>Follows <a href=\"/news/2025/01/b/\">the vote</a> and <a href=\"/news/maps/x.svg\">a map</a>.</p>\n")
+        try site.write(F.article("A", date: "2025-01-01", "summary: See [gone](gone.md).\n"), to: "Content/articles/a.md")
+        let errors = site.buildErrors()
+        #expect(errors.count == 1)
+        #expect(errors.first?.path == "Content/articles/a.md")
+        #expect(errors.first?.message.hasPrefix("in 'summary': link to 'gone.md'") == true)
+    }
+
+    @Test func linksToMarkdownFilesInStaticAndEncodedNamesResolve() throws {
+        let site = try F.site([
+            "Content/articles/a.md": F.article("A", date: "2025-01-01", body: "[notes](../static/files/notes.md) [spaced](<my story.md>) [encoded](my%20story.md#x)"),
+            "Content/articles/my story.md": F.article("Spaced", date: "2025-01-02", "slug: spaced\n"),
+            "Content/static/files/notes.md": "# Notes\n",
+            "Templates/article.html": "{{ page.content }}",
+        ])
+        defer { site.remove() }
+        _ = try site.build()
+        let html = try #require(site.read("Public/2025/01/a/index.html"))
+        #expect(html.contains(#"<a href="/files/notes.md">notes</a>"#))
+        #expect(html.contains(#"<a href="/2025/01/spaced/">spaced</a>"#))
+        #expect(html.contains(#"<a href="/2025/01/spaced/#x">encoded</a>"#))
+        #expect(site.read("Public/files/notes.md") == "# Notes\n")
+    }
+}
