@@ -223,3 +223,17 @@ extension URLTests {
         #expect(site.read("Public/files/notes.md") == "# Notes\n")
     }
 }
+
+extension URLTests {
+    @Test func pathsThatDifferOnlyInCaseClash() throws {
+        let site = try F.site([
+            "Content/articles/river.md": F.article("A", date: "2025-07-04"),
+            "Content/articles/other.md": F.article("B", date: "2025-07-05", "slug: River\n"),
+        ])
+        defer { site.remove() }
+        let errors = site.buildErrors()
+        #expect(errors.map(\.message) == [
+            "'Content/articles/other.md' and 'Content/articles/river.md' both map to /2025/07/River/index.html and /2025/07/river/index.html, one file on case-insensitive disks and hosts; give one of them another slug or path",
+        ])
+    }
+}
