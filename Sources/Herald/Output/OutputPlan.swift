@@ -47,18 +47,23 @@ struct OutputPlan: Sendable {
     /// that would leave the output folder.
     func problems() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
-        var claimed: [String: String] = [:]
+        var claimed: [String: (path: String, origin: String)] = [:]
         for output in outputs {
             let segments = output.path.split(separator: "/", omittingEmptySubsequences: false)
             if output.path.hasPrefix("/") || segments.contains("..") || segments.contains(".") || output.path.isEmpty {
                 diagnostics.append(.error("output path '/\(output.path)' would leave the output folder; change the slug or permalink", at: output.origin))
                 continue
             }
-            if let first = claimed[output.path] {
-                let (one, other) = first < output.origin ? (first, output.origin) : (output.origin, first)
-                diagnostics.append(.error("'\(one)' and '\(other)' both map to /\(output.path); give one of them another slug or path", at: output.origin))
+            // Keyed without case: on the case-insensitive disks of macOS and
+            // Windows, and on many hosts, `/River/` and `/river/` are one file.
+            let key = output.path.lowercased()
+            if let first = claimed[key] {
+                let pair = [first, (path: output.path, origin: output.origin)].sorted { $0.origin < $1.origin }
+                let (one, other) = (pair[0].origin, pair[1].origin)
+                let target = first.path == output.path ? "/\(output.path)" : "/\(pair[0].path) and /\(pair[1].path), one file on case-insensitive disks and hosts"
+                diagnostics.append(.error("'\(one)' and '\(other)' both map to \(target); give one of them another slug or path", at: output.origin))
             } else {
-                claimed[output.path] = output.origin
+                claimed[key] = (output.path, output.origin)
             }
         }
         return diagnostics

@@ -10,11 +10,23 @@ public enum Permalink {
         }
         for segment in pattern.split(separator: "/") {
             if segment == ".." || segment == "." { return "'\(segment)' would leave the output folder" }
-            if segment.hasPrefix(":") && !allowedTokens.contains(String(segment)) {
-                return "unknown token '\(segment)'; use \(allowedTokens.sorted().joined(separator: " "))"
+            for token in tokens(in: segment) where !allowedTokens.contains(token) {
+                return "unknown token '\(token)'; use \(allowedTokens.sorted().joined(separator: " "))"
             }
         }
         return nil
+    }
+
+    /// The tokens of one segment: every `:` and the ASCII letters after it.
+    static func tokens(in segment: Substring) -> [String] {
+        var result: [String] = []
+        var rest = segment[...]
+        while let colon = rest.firstIndex(of: ":") {
+            let name = rest[rest.index(after: colon)...].prefix { $0.isASCII && $0.isLetter }
+            result.append(":" + name)
+            rest = rest[rest.index(colon, offsetBy: 1 + name.count)...]
+        }
+        return result
     }
 
     /// The site path of an item: tokens replaced, always ending with `/`.
@@ -24,16 +36,30 @@ public enum Permalink {
         if let date {
             fields = CivilDate.fields(of: date, in: timeZone)
         }
-        for segment in pattern.split(separator: "/", omittingEmptySubsequences: true) {
-            switch segment {
-            case ":slug": parts.append(slug)
-            case ":filename": parts.append(fileName)
-            case ":year": parts.append(fields.map { String(format: "%04d", $0.year) } ?? "")
-            case ":month": parts.append(fields.map { String(format: "%02d", $0.month) } ?? "")
-            case ":day": parts.append(fields.map { String(format: "%02d", $0.day) } ?? "")
-            case ":section": parts.append(section.map(Slug.make) ?? "")
-            default: parts.append(String(segment))
+        func value(of token: String) -> String {
+            switch token {
+            case ":slug": return slug
+            case ":filename": return fileName
+            case ":year": return fields.map { String(format: "%04d", $0.year) } ?? ""
+            case ":month": return fields.map { String(format: "%02d", $0.month) } ?? ""
+            case ":day": return fields.map { String(format: "%02d", $0.day) } ?? ""
+            case ":section": return section.map(Slug.make) ?? ""
+            default: return token
             }
+        }
+        for segment in pattern.split(separator: "/", omittingEmptySubsequences: true) {
+            // Tokens may share a segment with text or other tokens: `/:year-:month/`.
+            var expanded = ""
+            var rest = segment[...]
+            while let colon = rest.firstIndex(of: ":") {
+                expanded += rest[..<colon]
+                let name = rest[rest.index(after: colon)...].prefix { $0.isASCII && $0.isLetter }
+                let token = ":" + name
+                expanded += value(of: String(token))
+                rest = rest[rest.index(colon, offsetBy: token.count)...]
+            }
+            expanded += rest
+            parts.append(expanded)
         }
         let path = "/" + parts.filter { !$0.isEmpty }.joined(separator: "/")
         return path.hasSuffix("/") ? path : path + "/"

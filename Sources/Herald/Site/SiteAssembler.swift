@@ -36,11 +36,25 @@ struct SiteAssembler {
                 ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
             }
             item.contentHTML = result.html
-            item.standfirstHTML = draft.summaryMarkdown.map(markdown.html)
+            var diagnostics = result.diagnostics
+            if let summary = draft.summaryMarkdown {
+                // Links in a front-matter summary resolve like those of the body.
+                let rendered = markdown.render(summary, path: item.sourcePath, lineOffset: 0) { url in
+                    ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
+                }
+                item.standfirstHTML = rendered.html
+                diagnostics += rendered.diagnostics.map { diagnostic in
+                    var diagnostic = diagnostic
+                    diagnostic.message = "in 'summary': " + diagnostic.message
+                    diagnostic.line = 0
+                    diagnostic.column = 0
+                    return diagnostic
+                }
+            }
             item.summaryHTML = item.standfirstHTML ?? result.summaryHTML
             item.wordCount = result.wordCount
             if item.authors.isEmpty { item.authors = [config.author] }
-            return (item, result.diagnostics)
+            return (item, diagnostics)
         }
         var articles: [ContentItem] = []
         var pages: [ContentItem] = []
