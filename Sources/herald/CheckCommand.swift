@@ -27,6 +27,10 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    static func count(_ number: Int, _ noun: String) -> String {
+        "\(number) \(noun)\(number == 1 ? "" : "s")"
+    }
+
     func run() throws {
         let result: SiteChecker.Result
         do {
@@ -42,7 +46,7 @@ struct CheckCommand: ParsableCommand {
         let errors = result.problems.filter { $0.severity == .error }.count
         let warnings = result.problems.count - errors
         if result.problems.isEmpty {
-            if !site.quiet { Console.say("No problems found (\(result.report.articles) articles, \(result.report.pages) pages).") }
+            if !site.quiet { Console.say("No problems found in \(Self.count(result.report.articles, "article")) and \(Self.count(result.report.pages, "page")).") }
         } else {
             let parts = [errors > 0 ? "\(errors) error\(errors == 1 ? "" : "s")" : nil, warnings > 0 ? "\(warnings) warning\(warnings == 1 ? "" : "s")" : nil].compactMap { $0 }
             Console.writeError(parts.joined(separator: ", ") + ".\n")
