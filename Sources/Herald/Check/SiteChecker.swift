@@ -80,6 +80,8 @@ public struct SiteChecker: Sendable {
     public var options: BuildOptions
     /// The checks, in order. Feed conformance checks are to be added here.
     public var checks: [any OutputCheck]
+    /// Where the temporary build folder is made (and removed).
+    public var temporaryFolder = FileManager.default.temporaryDirectory
 
     public static let defaultChecks: [any OutputCheck] = [
         LinkCheck(),
@@ -100,7 +102,7 @@ public struct SiteChecker: Sendable {
 
     /// Builds and checks; a failed build throws its errors.
     public func run() throws(DiagnosticError) -> Result {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("herald-check-\(UUID().uuidString)")
+        let scratch = temporaryFolder.appendingPathComponent("herald-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: scratch) }
         do {
             try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
