@@ -199,7 +199,14 @@ public final class PreviewServer: @unchecked Sendable {
             if case .file(let url) = resolver.resolve(resolver.basePath + "404.html") {
                 return fileResponse(url, status: .notFound)
             }
-            return textResponse("404 Not Found\n", status: .notFound)
+            // No 404.html (yet: the first build may have failed): a page
+            // that still carries the live-reload script and its overlay.
+            let page = "<!doctype html>\n<meta charset=utf-8>\n<title>Not found</title>\n<p>Nothing is published at \(HTMLEscaping.escape(path)).</p>\n"
+            return Response(
+                status: .notFound,
+                headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.inject(into: page)))
+            )
         }
     }
 

@@ -34,7 +34,10 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let result: SiteChecker.Result
         do {
-            result = try SiteChecker(options: site.buildOptions()).run()
+            let checker = SiteChecker(options: site.buildOptions())
+            result = try ProgressLine.run("Checking", enabled: !site.quiet) { () throws(DiagnosticError) in
+                try checker.run()
+            }
         } catch {
             Console.printDiagnostics(error.diagnostics, build: false)
             Console.writeError("The build failed; fix the errors above and check again.\n")

@@ -75,3 +75,45 @@ enum Console {
         return path
     }
 }
+
+/// A live "Building… 1.4 s" line on standard error for work that takes more
+/// than a second, shown only on a terminal; cleared when the work ends.
+/// (The builder reports no progress of its own yet, so the line shows the
+/// time elapsed.)
+final class ProgressLine: @unchecked Sendable {
+    // Safety: `shown` is only touched on `queue`.
+    private let queue = DispatchQueue(label: "herald.progress")
+    private let timer: any DispatchSourceTimer
+    private var shown = false
+
+    static var isEnabled: Bool {
+        isatty(STDERR_FILENO) == 1 && (ProcessInfo.processInfo.environment["TERM"] ?? "") != "dumb"
+    }
+
+    private init(_ label: String) {
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        let start = DispatchTime.now()
+        timer.schedule(deadline: .now() + 1, repeating: 0.1)
+        timer.setEventHandler { [unowned self] in
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            Console.writeError("\r\u{1B}[2K\(label)… \(String(format: "%.1f", seconds)) s")
+            shown = true
+        }
+        timer.resume()
+    }
+
+    private func finish() {
+        queue.sync {
+            timer.cancel()
+            if shown { Console.writeError("\r\u{1B}[2K") }
+        }
+    }
+
+    /// Runs `work`, with the line when `enabled` and standard error is a terminal.
+    static func run<T>(_ label: String, enabled: Bool, _ work: () throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
+        guard enabled && isEnabled else { return try work() }
+        let line = ProgressLine(label)
+        defer { line.finish() }
+        return try work()
+    }
+}

@@ -154,6 +154,32 @@ struct PreviewServerTests {
         await server.stop()
     }
 
+    @Test("when the first build fails, pages still show the error and reload once it is fixed")
+    func firstBuildFails() async throws {
+        let site = try ServedSite()
+        defer { site.remove() }
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Templates/article.html"))
+        let server = site.server(watch: true)
+        let port = try await server.start()
+
+        let home = try await get("/", port: port)
+        #expect(home.status == 404)
+        #expect(home.text.contains("/__herald/events"), "the fallback page carries the live-reload script")
+
+        let events = try await offThePool { () -> LoopbackConnection in
+            let connection = try LoopbackConnection(port: port)
+            try connection.send("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+            _ = connection.read(until: "article.html", deadline: Date() + 5)
+            return connection
+        }
+        #expect(events.text.contains("event: build-error"), "a new page learns of the current error at once: \(events.text)")
+        try site.write("x", to: "Templates/article.html")
+        let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + 8) }
+        #expect(reloaded, "no reload event: \(events.text)")
+        #expect(try await get("/", port: port).status == 200)
+        await server.stop()
+    }
+
     @Test("the live-reload script goes before the last </body>, or at the end")
     func injection() {
         #expect(LiveReloadScript.inject(into: "<body>a</BODY>").hasSuffix("</script>\n</BODY>"))
