@@ -143,11 +143,11 @@ public final class FileWatcher: @unchecked Sendable {
         for file in files { add(root.appendingPathComponent(file), key: file) }
         for folder in folders {
             let base = root.appendingPathComponent(folder)
-            add(base, key: folder)
+            // Files only: a folder's time changes with any file made in it, swap files too.
             guard let enumerator = manager.enumerator(atPath: base.path) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let name = (relative as NSString).lastPathComponent
-                guard Self.isRelevant(name) else { continue }
+                guard Self.isRelevant(name), enumerator.fileAttributes?[.type] as? FileAttributeType != .typeDirectory else { continue }
                 add(base.appendingPathComponent(relative), key: folder + "/" + relative)
             }
         }
@@ -205,12 +205,22 @@ final class Inotify: @unchecked Sendable {
         Glibc.close(fd)
     }
 
+    /// Real paths of the folders watched, so a symlink cycle cannot recurse forever.
+    private var visited: Set<String> = []
+    private var realPaths: [Int32: String] = [:]
+
     /// Watches a folder and every folder below it.
     func addTree(_ path: String) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else { return }
+        guard let real = OutputResolver.realPath(path), visited.insert(real).inserted else { return }
         let wd = inotify_add_watch(fd, path, Self.mask)
-        if wd >= 0 { paths[wd] = path }
+        if wd >= 0 {
+            paths[wd] = path
+            realPaths[wd] = real
+        } else {
+            visited.remove(real)
+        }
         guard let children = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for child in children where !child.hasPrefix(".") {
             addTree(path + "/" + child)
@@ -244,7 +254,12 @@ final class Inotify: @unchecked Sendable {
                 continue
             }
             guard let folder = paths[wd] else { continue }
-            if mask & UInt32(IN_IGNORED) != 0 { paths[wd] = nil; continue }
+            if mask & UInt32(IN_IGNORED) != 0 {
+                // The folder is gone: forget it, so one made again at that path is watched anew.
+                paths[wd] = nil
+                if let real = realPaths.removeValue(forKey: wd) { visited.remove(real) }
+                continue
+            }
             if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
                 addTree(folder + "/" + name)
                 relevant = true

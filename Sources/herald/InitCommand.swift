@@ -33,6 +33,9 @@ struct InitCommand: ParsableCommand {
         let folder = URL(fileURLWithPath: path, relativeTo: cwd).standardizedFileURL
         do {
             let written = try SiteScaffold.create(at: folder, force: force)
+            if SiteScaffold.embeddedTheme().isEmpty {
+                Console.writeError("\(Console.colored(.warning)) this herald was built without a default theme: add article.html, index.html and page.html to Templates/ before building\n")
+            }
             if !quiet {
                 let shown = Console.displayPath(folder)
                 Console.say("Created a new site in \(shown.isEmpty || folder.path == cwd.standardizedFileURL.path ? "." : shown) (\(written.count) files).")
