@@ -67,8 +67,10 @@ public final class FileWatcher: @unchecked Sendable {
         }
         #endif
         method = "polling"
+        // The first snapshot is taken now, so a change right after start() is seen.
+        let first = snapshot()
         let thread = Thread { [self] in
-            self.runPolling()
+            self.runPolling(from: first)
             self.done.signal()
         }
         thread.name = "herald-watch"
@@ -113,8 +115,8 @@ public final class FileWatcher: @unchecked Sendable {
 
     // MARK: Polling
 
-    private func runPolling() {
-        var last = snapshot()
+    private func runPolling(from first: [String: Stamp]) {
+        var last = first
         while !isStopped {
             Thread.sleep(forTimeInterval: pollInterval)
             if isStopped { break }
