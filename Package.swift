@@ -11,6 +11,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.0.0"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.60.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
     ],
     targets: [
         .systemLibrary(
@@ -27,15 +30,28 @@ let package = Package(
             name: "Herald",
             dependencies: ["CCmark", "CLibXML2", "Yams"]
         ),
+        .target(
+            name: "HeraldServer",
+            dependencies: [
+                "Herald",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .executableTarget(
             name: "herald",
-            dependencies: ["Herald", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["Herald", "HeraldServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "TemplateBenchmark", dependencies: ["Herald"], path: "Benchmarks/TemplateBenchmark"),
         .testTarget(
             name: "HeraldTests",
             dependencies: ["Herald"],
             resources: [.copy("Fixtures")]
+        ),
+        .testTarget(
+            name: "HeraldServerTests",
+            dependencies: ["HeraldServer", "Herald"]
         ),
     ],
     swiftLanguageModes: [.v6]

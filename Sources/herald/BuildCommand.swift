@@ -23,7 +23,10 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let report: BuildReport
         do {
-            report = try Builder(options: site.buildOptions()).build()
+            let options = site.buildOptions()
+            report = try ProgressLine.run("Building", enabled: !site.quiet) { () throws(DiagnosticError) in
+                try Builder(options: options).build()
+            }
         } catch {
             Console.printDiagnostics(error.diagnostics)
             throw ExitCode.failure

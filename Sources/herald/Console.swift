@@ -1,15 +1,119 @@
 import Foundation
 import Herald
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
-/// Writing to the terminal: diagnostics go to standard error.
+/// Writing to the terminal: results go to standard output, diagnostics to
+/// standard error; "error:" is red and "warning:" yellow only when standard
+/// error is a terminal and `NO_COLOR` is not set (https://no-color.org).
 enum Console {
-    static func printDiagnostics(_ diagnostics: [Diagnostic]) {
+    static let useColor: Bool = {
+        let noColor = ProcessInfo.processInfo.environment["NO_COLOR"] ?? ""
+        return isatty(STDERR_FILENO) == 1 && noColor.isEmpty
+    }()
+
+    static func colored(_ severity: Diagnostic.Severity) -> String {
+        guard useColor else { return "\(severity.rawValue):" }
+        switch severity {
+        case .error: return "\u{1B}[1;31merror:\u{1B}[0m"
+        case .warning: return "\u{1B}[1;33mwarning:\u{1B}[0m"
+        }
+    }
+
+    /// `path:line:column: error: message` with the source line and caret.
+    static func format(_ diagnostic: Diagnostic) -> String {
+        let plain = diagnostic.description
+        let marker = "\(diagnostic.location): \(diagnostic.severity.rawValue):"
+        guard useColor, plain.hasPrefix(marker) else { return plain }
+        return "\(diagnostic.location): \(colored(diagnostic.severity))" + plain.dropFirst(marker.count)
+    }
+
+    /// `path:line: error: message`: the form `herald check` prints for problems
+    /// found in the output, where a column means little.
+    static func formatProblem(_ diagnostic: Diagnostic) -> String {
+        guard diagnostic.column == 0 else { return format(diagnostic) }
+        let location = diagnostic.line > 0 ? "\(diagnostic.path):\(diagnostic.line)" : diagnostic.path
+        return "\(location): \(colored(diagnostic.severity)) \(diagnostic.message)"
+    }
+
+    /// Diagnostics on standard error; after a failed build (`build: true`)
+    /// a last line counts the errors and says nothing was published.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], build: Bool = true) {
         guard !diagnostics.isEmpty else { return }
-        var text = diagnostics.map(\.description).joined(separator: "\n") + "\n"
+        var text = diagnostics.map(format).joined(separator: "\n") + "\n"
         let errors = diagnostics.filter { $0.severity == .error }.count
-        if errors > 0 {
+        if errors > 0 && build {
             text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was published.\n"
         }
+        writeError(text)
+    }
+
+    /// `error: message` on standard error.
+    static func error(_ message: String) {
+        writeError("\(colored(.error)) \(message)\n")
+    }
+
+    static func writeError(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))
+    }
+
+    /// A line on standard output, flushed at once (so it shows when piped too).
+    static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    /// A path as the user would type it: relative to the working directory when inside it.
+    static func displayPath(_ url: URL) -> String {
+        let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).standardizedFileURL.path
+        let path = url.standardizedFileURL.path
+        if path.hasPrefix(cwd + "/") { return String(path.dropFirst(cwd.count + 1)) }
+        return path
+    }
+}
+
+/// A live "Building… 1.4 s" line on standard error for work that takes more
+/// than a second, shown only on a terminal; cleared when the work ends.
+/// (The builder reports no progress of its own yet, so the line shows the
+/// time elapsed.)
+final class ProgressLine: @unchecked Sendable {
+    // Safety: `shown` is only touched on `queue`.
+    private let queue = DispatchQueue(label: "herald.progress")
+    private let timer: any DispatchSourceTimer
+    private var shown = false
+
+    static var isEnabled: Bool {
+        isatty(STDERR_FILENO) == 1 && (ProcessInfo.processInfo.environment["TERM"] ?? "") != "dumb"
+    }
+
+    private init(_ label: String) {
+        timer = DispatchSource.makeTimerSource(queue: queue)
+        let start = DispatchTime.now()
+        timer.schedule(deadline: .now() + 1, repeating: 0.1)
+        timer.setEventHandler { [unowned self] in
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+            Console.writeError("\r\u{1B}[2K\(label)… \(String(format: "%.1f", seconds)) s")
+            shown = true
+        }
+        timer.resume()
+    }
+
+    private func finish() {
+        queue.sync {
+            timer.cancel()
+            if shown { Console.writeError("\r\u{1B}[2K") }
+        }
+    }
+
+    /// Runs `work`, with the line when `enabled` and standard error is a terminal.
+    static func run<T>(_ label: String, enabled: Bool, _ work: () throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
+        guard enabled && isEnabled else { return try work() }
+        let line = ProgressLine(label)
+        defer { line.finish() }
+        return try work()
     }
 }

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import HeraldServer
+
+@Suite("Watching the sources", .serialized)
+struct FileWatcherTests {
+    final class Counter: @unchecked Sendable {
+        // Safety: guarded by `lock`.
+        private let lock = NSLock()
+        private var value = 0
+        func increment() { lock.lock(); value += 1; lock.unlock() }
+        var count: Int { lock.lock(); defer { lock.unlock() }; return value }
+    }
+
+    func waitFor(_ condition: () -> Bool, seconds: Double = 5) async -> Bool {
+        let deadline = Date() + seconds
+        while Date() < deadline {
+            if condition() { return true }
+            try? await Task.sleep(for: .milliseconds(20))
+        }
+        return condition()
+    }
+
+    @Test("sees new folders, files in them and site.yml, ignores editor swap files, survives a symlink cycle", arguments: [FileWatcher.Mode.automatic, .polling])
+    func watches(mode: FileWatcher.Mode) async throws {
+        let site = try ServedSite()
+        defer { site.remove() }
+        try FileManager.default.createSymbolicLink(
+            atPath: site.root.appendingPathComponent("Content/loop").path, withDestinationPath: site.root.appendingPathComponent("Content").path)
+        let counter = Counter()
+        let watcher = FileWatcher(root: site.root, mode: mode, pollInterval: 0.1) { counter.increment() }
+        watcher.start()
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(150))
+
+        try site.write("---\ntitle: New\ndate: 2025-01-05\n---\n", to: "Content/articles/2025/new/story.md")
+        #expect(await waitFor { counter.count == 1 }, "a file in a new folder")
+        try await Task.sleep(for: .milliseconds(300))
+        try site.write("x", to: "Content/articles/2025/new/deeper.md")
+        #expect(await waitFor { counter.count == 2 }, "a file in a folder made after the start")
+        try await Task.sleep(for: .milliseconds(300))
+        try site.write("title: Served\nurl: https://news.example.org/\n", to: "site.yml")
+        #expect(await waitFor { counter.count == 3 }, "site.yml")
+        try await Task.sleep(for: .milliseconds(300))
+        try site.write("swap", to: "Content/articles/.story.md.swp")
+        try await Task.sleep(for: .milliseconds(400))
+        #expect(counter.count == 3, "an editor's swap file is not a change")
+    }
+}
