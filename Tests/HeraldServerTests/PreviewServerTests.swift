@@ -12,7 +12,7 @@ struct ServedSite {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-serve-\(UUID().uuidString)")
         let files: [String: String] = [
             "site.yml": "title: Served\nurl: \(baseURL)\n",
-            "Templates/article.html": "x", "Templates/index.html": "x", "Templates/page.html": "x", "Templates/404.html": "x",
+            "Templates/article.html": "x", "Templates/index.html": "x", "Templates/page.html": "x", "Templates/404.html": "<title>Not found</title>",
             "Content/articles/2025-01-02-first.md": "---\ntitle: First\ndate: 2025-01-02\n---\nBody.\n",
             "Content/static/assets/site.css": "body{}", "Content/static/assets/app.js": "1",
             "Content/static/img/logo.svg": "<svg/>", "Content/static/img/a.png": "png", "Content/static/img/b.jpg": "jpg",
@@ -86,7 +86,7 @@ struct PreviewServerTests {
         let missing = try await get("/no/such/page/", port: port)
         #expect(missing.status == 404)
         #expect(missing.headers["content-type"] == "text/html; charset=utf-8")
-        #expect(missing.text.contains("<title>404.html</title>"))
+        #expect(missing.text.hasPrefix("<title>Not found</title>"))
         await server.stop()
     }
 

@@ -22,7 +22,7 @@ public struct BuildOptions: Sendable {
 
     /// `SOURCE_DATE_EPOCH` (the reproducible-builds convention), else the clock.
     public static func defaultNow(environment: [String: String] = ProcessInfo.processInfo.environment) -> Date {
-        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Double($0.trimmingCharacters(in: .whitespaces)) }) {
+        if let epoch = environment["SOURCE_DATE_EPOCH"].flatMap({ Double($0.trimmingCharacters(in: .whitespacesAndNewlines)) }) {
             return Date(timeIntervalSince1970: epoch)
         }
         return Date()

@@ -152,7 +152,9 @@ struct ContentDecoder {
             name = name.dropFirst(11)
         } else {
             let digits = name.prefix { $0.isASCII && $0.isNumber }
-            if !digits.isEmpty, name.dropFirst(digits.count).first == "-", name.count > digits.count + 1 {
+            let rest = name.dropFirst(digits.count + 1)
+            // "042-budget" loses its number, but "2025-07-04" is kept whole.
+            if !digits.isEmpty, name.dropFirst(digits.count).first == "-", let first = rest.first, !first.isNumber {
                 name = name.dropFirst(digits.count + 1)
             }
         }

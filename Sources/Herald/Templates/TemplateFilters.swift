@@ -259,43 +259,10 @@ enum TextFilters {
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "#39": "'", "nbsp": " ",
     ]
 
-    /// Removes tags and comments, decodes common entities and collapses whitespace.
+    /// Removes tags and comments, decodes entities and collapses whitespace;
+    /// only block-level tags separate words ("<em>two</em>." stays "two.").
     static func stripTags(_ html: String) -> String {
-        var text = ""
-        text.reserveCapacity(html.utf8.count)
-        var index = html.startIndex
-        while index < html.endIndex {
-            let character = html[index]
-            if character == "<" {
-                let rest = html[index...]
-                let closer = rest.hasPrefix("<!--") ? "-->" : ">"
-                if let end = rest.range(of: closer) {
-                    text += " "
-                    index = end.upperBound
-                    continue
-                }
-            } else if character == "&", let semicolon = html[index...].prefix(10).firstIndex(of: ";") {
-                let name = String(html[html.index(after: index)..<semicolon])
-                if let replacement = entities[name] {
-                    text += replacement
-                    index = html.index(after: semicolon)
-                    continue
-                }
-                if name.hasPrefix("#") {
-                    let digits = name.dropFirst()
-                    let code = digits.hasPrefix("x") || digits.hasPrefix("X")
-                        ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits)
-                    if let code, let scalar = Unicode.Scalar(code) {
-                        text.unicodeScalars.append(scalar)
-                        index = html.index(after: semicolon)
-                        continue
-                    }
-                }
-            }
-            text.append(character)
-            index = html.index(after: index)
-        }
-        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        PlainText.fromHTML(html)
     }
 
     static func wordCount(_ text: String) -> Int {

@@ -63,6 +63,7 @@ import Testing
         ("Content/articles/042-budget-vote.md", "budget-vote"),
         ("Content/articles/deep/Élection Night.md", "election-night"),
         ("Content/articles/2025.md", "2025"),
+        ("Content/articles/2025-07-04.md", "2025-07-04"),
     ])
     func slugComesFromTheFileName(path: String, slug: String) {
         #expect(ContentDecoder.defaultSlug(for: path) == slug)
