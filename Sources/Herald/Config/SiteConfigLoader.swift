@@ -208,7 +208,7 @@ public enum SiteConfigLoader {
 extension String {
     /// Decodes UTF-8, returning `nil` for invalid bytes instead of repairing them.
     init?(validatingUTF8Data data: Data) {
-        guard let text = String(bytes: data, encoding: .utf8) else { return nil }
+        guard let text = String(validating: data, as: UTF8.self) else { return nil }
         self = text
     }
 }

@@ -20,7 +20,11 @@ struct YAMLReader {
     /// Parses `text` into its root node; `nil` (with a diagnostic) when it is not YAML.
     mutating func parse(_ text: String) -> Yams.Node? {
         do {
-            return try Yams.compose(yaml: text)
+            // The basic resolver reads every scalar as text (`value(_:)` and the
+            // typed accessors decide what a plain scalar means), which spares
+            // Yams' regular expressions on every value; UTF-8 is named so
+            // that Yams does not consult the environment on every call.
+            return try Yams.compose(yaml: text, .basic, .default, .utf8)
         } catch let error as YamlError {
             diagnostics.append(diagnostic(for: error))
         } catch {

@@ -32,6 +32,8 @@ public struct ContentItem: Sendable {
     /// The front matter `summary` as HTML, when there is one: a standfirst
     /// that does not repeat the body (unlike a summary taken from it).
     public var standfirstHTML: String?
+    /// The summary as plain text, for meta descriptions and feeds.
+    public var summaryText: String = ""
     /// The whole body as HTML.
     public var contentHTML: String = ""
     public var image: LeadImage?

@@ -55,19 +55,8 @@ enum SourceFiles {
     /// hidden files and folders (`.DS_Store`, `.git`) are skipped.
     static func files(under root: URL, folder: String) -> [String] {
         // Resolved, so that a folder that is a symbolic link is listed too.
-        let base = root.appendingPathComponent(folder).resolvingSymlinksInPath()
-        guard let enumerator = FileManager.default.enumerator(
-            at: base, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else { return [] }
-        let prefix = base.standardizedFileURL.path
-        var paths: [String] = []
-        for case let url as URL in enumerator {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix) else { continue }
-            paths.append(folder + String(full.dropFirst(prefix.count)))
-        }
-        return paths.sorted()
+        let base = root.appendingPathComponent(folder).resolvingSymlinksInPath().path
+        return FileSystem.walk(base).files.map { folder + "/" + $0 }.sorted()
     }
 
     /// The text of a file, or a diagnostic pointing at its first invalid UTF-8 byte.

@@ -98,8 +98,10 @@ enum FileSystem {
 
     /// Every entry below `root`, as paths relative to it, folders listed after
     /// their contents; entries whose name starts with a dot are skipped with
-    /// everything below them.
-    static func walk(_ root: String) -> (files: [String], folders: [String]) {
+    /// everything below them. A symbolic link to a folder is entered only
+    /// with `followLinks` (sources may be linked in; the output's links are
+    /// never followed, so nothing outside it can be deleted).
+    static func walk(_ root: String, followLinks: Bool = true) -> (files: [String], folders: [String]) {
         var files: [String] = []
         var folders: [String] = []
         func visit(_ relative: String) {
@@ -113,7 +115,11 @@ enum FileSystem {
                 if name.hasPrefix(".") { continue }
                 let path = relative.isEmpty ? name : relative + "/" + name
                 var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) { isFolder = FileSystem.isFolder(root + "/" + path) }
+                if entry.pointee.d_type == UInt8(DT_UNKNOWN) || (followLinks && entry.pointee.d_type == UInt8(DT_LNK)) {
+                    var status = stat()
+                    let found = followLinks ? stat(root + "/" + path, &status) : lstat(root + "/" + path, &status)
+                    isFolder = found == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+                }
                 if isFolder {
                     visit(path)
                     folders.append(path)

@@ -80,7 +80,7 @@ final class Publisher: @unchecked Sendable {
     /// output that is not in `keep`; returns how many files changed and how
     /// many were left as they were.
     func commit(keep: Set<String>) throws(FileSystem.Failure) -> (written: Int, unchanged: Int) {
-        let existing = FileSystem.exists(output) ? FileSystem.walk(output) : (files: [], folders: [])
+        let existing = FileSystem.exists(output) ? FileSystem.walk(output, followLinks: false) : (files: [], folders: [])
         var plan = Journal()
         plan.moves = topmostMoves(pending.sorted())
         plan.deletions = existing.files.filter { !keep.contains($0) }

@@ -9,8 +9,12 @@ struct PageObject: TemplateObject {
     /// Index into `site.articles` or `site.pages`.
     let index: Int
 
+    /// Borrowed, not copied: copying the whole item on every member lookup
+    /// retains each of its strings and was a hot spot of rendering.
     var item: ContentItem {
-        kind == .article ? site.articles[index] : site.pages[index]
+        _read {
+            if kind == .article { yield site.articles[index] } else { yield site.pages[index] }
+        }
     }
 
     static let names = [
@@ -22,7 +26,6 @@ struct PageObject: TemplateObject {
     var memberNames: [String] { Self.names }
 
     func member(_ name: String) -> Value? {
-        let item = self.item
         let url = site.config.url
         switch name {
         case "kind": return .string(item.kind.rawValue)
@@ -34,7 +37,7 @@ struct PageObject: TemplateObject {
         case "content": return .html(item.contentHTML)
         case "summary": return .html(item.summaryHTML)
         case "standfirst": return item.standfirstHTML.map(Value.html) ?? Value.none
-        case "description": return .string(PlainText.fromHTML(item.summaryHTML))
+        case "description": return .string(item.summaryText)
         case "date": return item.date.map(Value.date) ?? Value.none
         case "updated": return item.updated.map(Value.date) ?? Value.none
         case "authors":
@@ -72,7 +75,6 @@ struct PageObject: TemplateObject {
 
     private func terms(_ taxonomy: Int) -> Value {
         guard kind == .article else {
-            let item = self.item
             let names = site.taxonomies[taxonomy].name == "tags" ? item.tags : item.categories
             return .list(names.map { .map(["name": .string($0)]) })
         }

@@ -7,7 +7,8 @@ public final class Site: Sendable {
     /// Published standalone pages, by title.
     public let pages: [ContentItem]
     let taxonomies: [Taxonomy]
-    /// For each article, for each taxonomy: the indices of its terms.
+    /// For each article, for each taxonomy: the indices of its terms, in the
+    /// order its front matter names them.
     let articleTerms: [[[Int]]]
 
     init(config: SiteConfig, articles: [ContentItem], pages: [ContentItem], taxonomies: [Taxonomy]) {
@@ -23,6 +24,20 @@ public final class Site: Sendable {
                 }
             }
         }
+        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
+            let names: (ContentItem) -> [String]
+            switch taxonomy.name {
+            case "tags": names = { $0.tags }
+            case "categories": names = { $0.categories }
+            case "authors": names = { $0.authors.map(\.name) }
+            default: continue
+            }
+            for article in articles.indices {
+                var seen = Set<Int>()
+                articleTerms[article][taxonomyIndex] = names(articles[article]).compactMap { taxonomy.termIndex[Slug.make($0)] }
+                    .filter { seen.insert($0).inserted }
+            }
+        }
         self.articleTerms = articleTerms
     }
 
@@ -32,17 +47,7 @@ public final class Site: Sendable {
 
     /// The terms of one article in one taxonomy, in the order its front matter names them.
     func terms(ofArticle article: Int, taxonomy: Int) -> [Int] {
-        let item = articles[article]
-        let names: [String]
-        switch taxonomies[taxonomy].name {
-        case "tags": names = item.tags
-        case "categories": names = item.categories
-        case "authors": names = item.authors.map(\.name)
-        default: return articleTerms[article][taxonomy]
-        }
-        let index = taxonomies[taxonomy].termIndex
-        var seen = Set<Int>()
-        return names.compactMap { index[Slug.make($0)] }.filter { seen.insert($0).inserted }
+        articleTerms[article][taxonomy]
     }
 
     /// Up to `limit` other articles sharing the most tags, newest first among equals.

@@ -52,6 +52,7 @@ struct SiteAssembler {
                 }
             }
             item.summaryHTML = item.standfirstHTML ?? result.summaryHTML
+            item.summaryText = PlainText.fromHTML(item.summaryHTML)
             item.wordCount = result.wordCount
             if item.authors.isEmpty { item.authors = [config.author] }
             return (item, diagnostics)
