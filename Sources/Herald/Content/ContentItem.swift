@@ -45,6 +45,10 @@ public struct ContentItem: Sendable {
     public var wordCount: Int = 0
     /// Site path of the output, such as `/2025/07/slug/` (without the subpath).
     public var path: String = "/"
+    /// The served path (with the site's subpath) and the absolute URL of
+    /// `path`, set by the site stage so that renders need not rebuild them.
+    public var url: String = "/"
+    public var permalink: String = "/"
 
     public init(kind: Kind, sourcePath: String, title: String, slug: String) {
         self.kind = kind

@@ -35,7 +35,7 @@ enum FileSystem {
             guard count > 0 else { return false }
             offset += count
         }
-        return existing == bytes
+        return existing.withUnsafeBytes { old in bytes.withUnsafeBytes { new in memcmp(old.baseAddress!, new.baseAddress!, new.count) == 0 } }
     }
 
     static func writeFile(_ bytes: [UInt8], to path: String) throws(Failure) {

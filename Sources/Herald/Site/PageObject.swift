@@ -31,9 +31,9 @@ struct PageObject: TemplateObject {
         case "kind": return .string(item.kind.rawValue)
         case "title": return .string(item.title)
         case "slug": return .string(item.slug)
-        case "url": return .string(url.relative(item.path))
-        case "permalink": return .string(url.absolute(item.path))
-        case "canonical": return .string(item.canonical ?? url.absolute(item.path))
+        case "url": return .string(item.url)
+        case "permalink": return .string(item.permalink)
+        case "canonical": return .string(item.canonical ?? item.permalink)
         case "content": return .html(item.contentHTML)
         case "summary": return .html(item.summaryHTML)
         case "standfirst": return item.standfirstHTML.map(Value.html) ?? Value.none
@@ -67,7 +67,7 @@ struct PageObject: TemplateObject {
             return .object(PageObject(site: site, kind: .article, index: index - 1))
         case "related":
             guard kind == .article else { return .list([]) }
-            return .list(site.related(toArticle: index).map { .object(PageObject(site: site, kind: .article, index: $0)) })
+            return .list(site.relatedArticles[index].map { .object(PageObject(site: site, kind: .article, index: $0)) })
         case "source": return .string(item.sourcePath)
         default: return nil
         }
@@ -107,8 +107,8 @@ struct TermObject: TemplateObject {
         switch name {
         case "name": return .string(term.profile?.name ?? term.name)
         case "slug": return .string(term.slug)
-        case "url": return .string(url.relative(term.path))
-        case "permalink": return .string(url.absolute(term.path))
+        case "url": return .string(term.url)
+        case "permalink": return .string(term.permalink)
         case "count": return .int(term.articles.count)
         case "articles": return .list(term.articles.map { .object(PageObject(site: site, kind: .article, index: $0)) })
         case "taxonomy": return .string(site.taxonomies[taxonomy].name)

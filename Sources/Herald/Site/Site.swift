@@ -11,10 +11,21 @@ public final class Site: Sendable {
     /// order its front matter names them.
     let articleTerms: [[[Int]]]
 
+    /// For each article, its related articles (see `related(toArticle:)`).
+    let relatedArticles: [[Int]]
+
     init(config: SiteConfig, articles: [ContentItem], pages: [ContentItem], taxonomies: [Taxonomy]) {
         self.config = config
         self.articles = articles
         self.pages = pages
+        var taxonomies = taxonomies
+        for taxonomy in taxonomies.indices {
+            for term in taxonomies[taxonomy].terms.indices {
+                let path = taxonomies[taxonomy].terms[term].path
+                taxonomies[taxonomy].terms[term].url = config.url.relative(path)
+                taxonomies[taxonomy].terms[term].permalink = config.url.absolute(path)
+            }
+        }
         self.taxonomies = taxonomies
         var articleTerms = Array(repeating: Array(repeating: [Int](), count: taxonomies.count), count: articles.count)
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
@@ -39,6 +50,15 @@ public final class Site: Sendable {
             }
         }
         self.articleTerms = articleTerms
+        if let tags = taxonomies.firstIndex(where: { $0.name == "tags" }) {
+            let tagTerms = taxonomies[tags].terms
+            let articleTerms = articleTerms
+            relatedArticles = Array(articles.indices).parallelMap {
+                Site.related(toArticle: $0, tags: articleTerms[$0][tags], tagTerms: tagTerms)
+            }
+        } else {
+            relatedArticles = Array(repeating: [], count: articles.count)
+        }
     }
 
     func taxonomyIndex(named name: String) -> Int? {
@@ -59,9 +79,8 @@ public final class Site: Sendable {
     /// stops as soon as `limit` articles share every tag: no other can rank
     /// higher. This never sorts or hashes a whole tag's articles, which would
     /// make related articles quadratic in the size of the site.
-    func related(toArticle article: Int, limit: Int = 4) -> [Int] {
-        guard let tags = taxonomyIndex(named: "tags") else { return [] }
-        let lists = articleTerms[article][tags].map { taxonomies[tags].terms[$0].articles }
+    static func related(toArticle article: Int, tags: [Int], tagTerms: [Term], limit: Int = 4) -> [Int] {
+        let lists = tags.map { tagTerms[$0].articles }
         guard !lists.isEmpty, limit > 0 else { return [] }
         var positions = Array(repeating: 0, count: lists.count)
         var found = Array(repeating: [Int](), count: lists.count + 1)

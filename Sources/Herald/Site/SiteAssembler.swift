@@ -21,6 +21,8 @@ struct SiteAssembler {
             var item = drafts[index].item
             let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
             item.path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
+            item.url = config.url.relative(item.path)
+            item.permalink = config.url.absolute(item.path)
             drafts[index].item = item
             if let layout = item.layout, !templateExists(layout + ".html") {
                 let location = drafts[index].layoutLocation ?? (1, 1)

@@ -21,6 +21,9 @@ struct Term: Sendable {
     var slug: String
     /// Site path: `/tags/economy/`.
     var path: String
+    /// Served path and absolute URL of `path`, set by `Site`.
+    var url = ""
+    var permalink = ""
     /// Indices into `Site.articles`, newest first.
     var articles: [Int]
     /// For authors: what `Content/authors/SLUG.md` says.
