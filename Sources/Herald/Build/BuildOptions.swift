@@ -27,4 +27,13 @@ public struct BuildOptions: Sendable {
         }
         return Date()
     }
+
+    /// Whether an item is published in this build: drafts need `--drafts`,
+    /// articles dated after "now" need `--future`, and expired items never show.
+    public func publishes(kind: ContentItem.Kind, draft: Bool, date: Date?, expires: Date?) -> Bool {
+        if draft && !includeDrafts { return false }
+        if let date, kind == .article, date > now, !includeFuture { return false }
+        if let expires, expires <= now { return false }
+        return true
+    }
 }

@@ -21,6 +21,13 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
+        let inputs = BuildCache.inputsDigest(options: options)
+        if var cached = unchangedBuild(inputs: inputs.digest, newest: inputs.newest) {
+            clock.lap("cache")
+            cached.stageTimes = clock.laps
+            cached.duration = clock.total
+            return cached
+        }
 
         var config = try SiteConfigLoader.load(root: root)
         if let baseURL = options.baseURL {
@@ -74,9 +81,35 @@ public struct Builder: Sendable {
         report.feeds = plan.outputs.filter { $0.kind == .feed }.count
         report.filesWritten = written.written
         report.filesUnchanged = written.unchanged
+        saveCache(inputs: inputs.digest, content: content, report: report)
+        clock.lap("cache")
         report.stageTimes = clock.laps
         report.duration = clock.total
         return report
+    }
+
+    /// The previous build's report when nothing it depended on changed: the
+    /// same inputs, the same publication decisions for this "now", and the
+    /// output exactly as that build left it.
+    private func unchangedBuild(inputs: UInt64, newest: Double) -> BuildReport? {
+        guard let cache = BuildCache.load(for: options.output), cache.version == HeraldVersion.current,
+            cache.inputs == inputs, cache.trusts(newestInput: newest),
+            cache.publication == BuildCache.publicationDigest(cache.items, options: options),
+            cache.outputs == BuildCache.outputsDigest(output: options.output)
+        else { return nil }
+        return cache.report
+    }
+
+    private func saveCache(inputs: UInt64, content: LoadedContent, report: BuildReport) {
+        var cache = BuildCache(output: options.output)
+        cache.inputs = inputs
+        cache.items = content.drafts.map {
+            BuildCache.Item(kind: $0.item.kind, draft: $0.item.draft, date: $0.item.date, expires: $0.item.expires, path: $0.item.sourcePath)
+        }.sorted { $0.path < $1.path }
+        cache.publication = BuildCache.publicationDigest(cache.items, options: options)
+        cache.outputs = BuildCache.outputsDigest(output: options.output)
+        cache.report = report
+        cache.save()
     }
 
     /// Produces and writes every planned file on all cores, then publishes

@@ -103,12 +103,8 @@ struct SiteAssembler {
         return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 
-    /// Drafts need `--drafts`, future articles `--future`; expired items never show.
     private func isPublished(_ draft: ContentDraft) -> Bool {
         let item = draft.item
-        if item.draft && !options.includeDrafts { return false }
-        if let date = item.date, item.kind == .article, date > options.now, !options.includeFuture { return false }
-        if let expires = item.expires, expires <= options.now { return false }
-        return true
+        return options.publishes(kind: item.kind, draft: item.draft, date: item.date, expires: item.expires)
     }
 }
