@@ -67,15 +67,28 @@ struct BuildCache {
         return (digest.value, newest)
     }
 
+    /// When the cache file was written, by the file system's clock.
+    var writtenAt: Double? {
+        var status = stat()
+        guard stat(Self.location(of: output), &status) == 0 else { return nil }
+        return Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+    }
+
+    /// Whether this cache describes a build identical to the one `options`
+    /// asks for: same inputs (and none touched too recently to tell), same
+    /// decisions of "now", and the output as the cached build left it.
+    func describesUnchanged(inputs: (digest: UInt64, newest: Double), outputs: UInt64, options: BuildOptions) -> Bool {
+        version == HeraldVersion.current && self.inputs == inputs.digest && trusts(newestInput: inputs.newest)
+            && publication == Self.publicationDigest(items, options: options) && self.outputs == outputs
+    }
+
     /// Whether inputs whose newest file was modified at `newest` can be
     /// trusted to be unchanged when their metadata matches. File times are
     /// coarse (a few milliseconds), so a file rewritten right around the
     /// previous build may keep its size and time: like git's "racily clean"
     /// entries, inputs touched within two seconds of the cache are rebuilt.
     func trusts(newestInput newest: Double) -> Bool {
-        var status = stat()
-        guard stat(Self.location(of: output), &status) == 0 else { return false }
-        let written = Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        guard let written = writtenAt else { return false }
         return newest < written - 2
     }
 

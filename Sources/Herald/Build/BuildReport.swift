@@ -9,6 +9,9 @@ public struct BuildReport: Sendable {
     public var filesWritten = 0
     /// Files identical to the previous output, left untouched.
     public var filesUnchanged = 0
+    /// Of those, the files not even produced again, because nothing they
+    /// were made from changed (an incremental build).
+    public var filesReused = 0
     public var duration: TimeInterval = 0
     /// Problems that did not stop the build (such as a missing `image_alt`).
     public var warnings: [Diagnostic] = []

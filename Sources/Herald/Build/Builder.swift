@@ -2,6 +2,12 @@ import Foundation
 
 /// Runs the whole pipeline: configuration → content → Markdown → site →
 /// pages and feeds → output. The `herald` command is a thin layer over this.
+///
+/// Three ways through, each giving the same output as a clean build:
+/// nothing changed since the previous build (stop at `BuildCache`); only
+/// content bodies changed (`ContentState`: re-read the changed files and
+/// re-render the outputs that showed them); anything else (render everything,
+/// still writing only the files whose bytes changed).
 public struct Builder: Sendable {
     public let options: BuildOptions
 
@@ -13,7 +19,7 @@ public struct Builder: Sendable {
     /// output stays as it was and every error of the run is thrown together.
     public func build() throws(DiagnosticError) -> BuildReport {
         let clock = StageClock()
-        var report = BuildReport()
+        let startedAt = Date().timeIntervalSince1970
         let root = options.source
         try OutputLocation.check(output: options.output, root: root)
         do {
@@ -22,11 +28,13 @@ public struct Builder: Sendable {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
         let inputs = BuildCache.inputsDigest(options: options)
-        if var cached = unchangedBuild(inputs: inputs.digest, newest: inputs.newest) {
+        let outputs = BuildCache.outputsDigest(output: options.output)
+        let cache = BuildCache.load(for: options.output)
+        if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: outputs, options: options) {
             clock.lap("cache")
-            cached.stageTimes = clock.laps
-            cached.duration = clock.total
-            return cached
+            cached.report.stageTimes = clock.laps
+            cached.report.duration = clock.total
+            return cached.report
         }
 
         var config = try SiteConfigLoader.load(root: root)
@@ -49,12 +57,33 @@ public struct Builder: Sendable {
         }
         clock.lap("templates")
 
-        let content = ContentLoader(root: root, config: config).load()
+        // Reuse the previous build's content only if it described this very
+        // output and everything besides content files is as it was.
+        let settings = ContentState.settingsDigest(options: options)
+        var previous: ContentState?
+        if let cache, cache.outputs == outputs, cache.version == HeraldVersion.current,
+            cache.publication == BuildCache.publicationDigest(cache.items, options: options),
+            let state = ContentState.load(for: options.output), state.settings == settings
+        {
+            previous = state
+        }
+        let loader = ContentLoader(root: root, config: config)
+        var content = loader.load(reusing: previous?.records ?? [:])
         clock.lap("content")
-        let (site, siteDiagnostics) = SiteAssembler(config: config, options: options).assemble(content) { name in
-            templates?.contains(name) ?? true
+        let assembler = SiteAssembler(config: config, options: options)
+        let exists = { (name: String) in templates?.contains(name) ?? true }
+        var (site, siteDiagnostics) = assembler.assemble(content, templateExists: exists)
+        let metadata = ContentState.metadataDigest(site)
+        var reuse = previous.map { IncrementalRender(state: $0, changed: content.changed) }
+        if let state = previous, metadata != state.metadata || Set(content.metadata.keys) != Set(state.records.keys) {
+            // Something every page may show changed: read and render all of it.
+            content = loader.load()
+            (site, siteDiagnostics) = assembler.assemble(content, templateExists: exists)
+            reuse = nil
         }
         clock.lap("markdown")
+
+        var report = BuildReport()
         for diagnostic in content.diagnostics + siteDiagnostics {
             if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
         }
@@ -74,33 +103,26 @@ public struct Builder: Sendable {
         guard problems.isEmpty else { throw DiagnosticError(problems) }
         clock.lap("planning")
 
-        let written = try write(plan)
+        let written = try OutputWriter(options: options).write(plan, reusing: reuse)
         clock.lap("writing")
         report.articles = site.articles.count
         report.pages = site.pages.count
         report.feeds = plan.outputs.filter { $0.kind == .feed }.count
         report.filesWritten = written.written
         report.filesUnchanged = written.unchanged
-        saveCache(inputs: inputs.digest, content: content, report: report)
+        report.filesReused = written.reused
+        saveCaches(inputs: inputs.digest, settings: settings, metadata: metadata, content: content, site: site,
+                   dependencies: written.dependencies, report: report, startedAt: startedAt)
         clock.lap("cache")
         report.stageTimes = clock.laps
         report.duration = clock.total
         return report
     }
 
-    /// The previous build's report when nothing it depended on changed: the
-    /// same inputs, the same publication decisions for this "now", and the
-    /// output exactly as that build left it.
-    private func unchangedBuild(inputs: UInt64, newest: Double) -> BuildReport? {
-        guard let cache = BuildCache.load(for: options.output), cache.version == HeraldVersion.current,
-            cache.inputs == inputs, cache.trusts(newestInput: newest),
-            cache.publication == BuildCache.publicationDigest(cache.items, options: options),
-            cache.outputs == BuildCache.outputsDigest(output: options.output)
-        else { return nil }
-        return cache.report
-    }
-
-    private func saveCache(inputs: UInt64, content: LoadedContent, report: BuildReport) {
+    private func saveCaches(
+        inputs: UInt64, settings: UInt64, metadata: UInt64, content: LoadedContent, site: Site,
+        dependencies: [String: [String]], report: BuildReport, startedAt: Double
+    ) {
         var cache = BuildCache(output: options.output)
         cache.inputs = inputs
         cache.items = content.drafts.map {
@@ -109,44 +131,44 @@ public struct Builder: Sendable {
         cache.publication = BuildCache.publicationDigest(cache.items, options: options)
         cache.outputs = BuildCache.outputsDigest(output: options.output)
         cache.report = report
+
+        var state = ContentState()
+        state.settings = settings
+        state.metadata = metadata
+        state.dependencies = dependencies
+        var published: [String: ContentItem] = [:]
+        for item in site.articles + site.pages { published[item.sourcePath] = item }
+        for draft in content.drafts {
+            let path = draft.item.sourcePath
+            guard var fileMetadata = content.metadata[path] else { continue }
+            // File times are coarse: a file written just before it was read
+            // could change again without its size, time or inode showing it
+            // (git's "racily clean" problem). Such a record is kept but never
+            // matches, so the next build reads the file again.
+            if Double(fileMetadata.seconds) + Double(fileMetadata.nanoseconds) / 1e9 >= startedAt - 2 {
+                fileMetadata.size = -1
+            }
+            state.records[path] = ContentState.Record(
+                path: path, metadata: fileMetadata, item: published[path] ?? draft.item, published: published[path] != nil,
+                extraTerms: draft.extraTerms, warnings: content.warnings[path] ?? [])
+        }
+        // The content state first: the small cache is what vouches for it.
+        state.save(for: options.output)
         cache.save()
     }
+}
 
-    /// Produces and writes every planned file on all cores, then publishes
-    /// them at once; on any error nothing is published.
-    private func write(_ plan: OutputPlan) throws(DiagnosticError) -> (written: Int, unchanged: Int) {
-        let publisher: Publisher
-        do {
-            publisher = try Publisher(output: options.output)
-        } catch {
-            throw DiagnosticError([.error("cannot prepare the output folder: \(error)", at: options.output.path)])
-        }
-        let failures = plan.outputs.parallelMap { output -> [Diagnostic] in
-            do {
-                switch output.source {
-                case .generated(let produce): try publisher.write(produce(), to: output.path)
-                case .file(let url): try publisher.copy(from: url.path, to: output.path)
-                }
-                return []
-            } catch let error as DiagnosticError {
-                return error.diagnostics
-            } catch {
-                return [.error("\(error)", at: output.origin)]
-            }
-        }
-        // The same template error shows on every page using it: report it once.
-        var seen = Set<Diagnostic>()
-        let errors = failures.joined().filter { seen.insert($0).inserted }
-        guard errors.isEmpty else {
-            publisher.discard()
-            throw DiagnosticError(errors)
-        }
-        do {
-            return try publisher.commit(keep: Set(plan.outputs.map(\.path)))
-        } catch {
-            publisher.discard()
-            throw DiagnosticError([.error("cannot publish the build: \(error)", at: options.output.path)])
-        }
+/// What an incremental build may skip: outputs whose recorded sources did
+/// not change keep their published bytes.
+struct IncrementalRender: Sendable {
+    let state: ContentState
+    let changed: Set<String>
+
+    /// Whether `output` must be produced again.
+    func mustRender(_ output: PlannedOutput) -> Bool {
+        guard let sources = state.dependencies[output.path] else { return true }
+        if case .file = output.source { return true }
+        return sources.contains(where: changed.contains)
     }
 }
 

@@ -6,6 +6,12 @@ struct LoadedContent: Sendable {
     var drafts: [ContentDraft] = []
     var authors: [String: AuthorProfile] = [:]
     var diagnostics: [Diagnostic] = []
+    /// Size, time and inode of every article and page file, as read.
+    var metadata: [String: FileMetadata] = [:]
+    /// Warnings of each file, to reuse with the file.
+    var warnings: [String: [Diagnostic]] = [:]
+    /// Files read and decoded in this build (all of them without reuse).
+    var changed: Set<String> = []
 }
 
 /// Finds and reads the content files of a site (DESIGN §1) on every core.
@@ -13,22 +19,37 @@ struct ContentLoader {
     let root: URL
     let config: SiteConfig
 
-    func load() -> LoadedContent {
+    /// Reads every content file; a file whose size, time and inode match
+    /// its record in `previous` is taken from there instead of read again.
+    func load(reusing previous: [String: ContentState.Record] = [:]) -> LoadedContent {
         let articleFiles = SourceFiles.markdown(under: root, folder: "Content/articles")
         let pageFiles = SourceFiles.markdown(under: root, folder: "Content/pages")
         let jobs = articleFiles.map { ($0, ContentItem.Kind.article) } + pageFiles.map { ($0, ContentItem.Kind.page) }
         let decoder = ContentDecoder(config: config)
         let root = self.root
-        let results = jobs.parallelMap { (path, kind) -> (ContentDraft?, [Diagnostic]) in
-            switch SourceFiles.readText(root.appendingPathComponent(path), displayPath: path) {
-            case .success(let text): return decoder.decode(text, kind: kind, sourcePath: path)
-            case .failure(let diagnostic): return (nil, [diagnostic])
+        let results = jobs.parallelMap { (path, kind) -> (ContentDraft?, [Diagnostic], FileMetadata?, Bool) in
+            let url = root.appendingPathComponent(path)
+            let metadata = FileMetadata(path: url.path)
+            if let record = previous[path], let metadata, record.metadata == metadata, record.item.kind == kind {
+                var draft = ContentDraft(item: record.item, body: "", bodyLineOffset: 0)
+                draft.extraTerms = record.extraTerms
+                draft.rendered = record.published ? record.item : nil
+                return (draft, record.warnings, metadata, false)
+            }
+            switch SourceFiles.readText(url, displayPath: path) {
+            case .success(let text):
+                let (draft, diagnostics) = decoder.decode(text, kind: kind, sourcePath: path)
+                return (draft, diagnostics, metadata, true)
+            case .failure(let diagnostic): return (nil, [diagnostic], metadata, true)
             }
         }
         var content = LoadedContent()
-        for (draft, diagnostics) in results {
+        for ((path, _), (draft, diagnostics, metadata, read)) in zip(jobs, results) {
             if let draft { content.drafts.append(draft) }
             content.diagnostics += diagnostics
+            content.metadata[path] = metadata
+            content.warnings[path] = diagnostics.filter { $0.severity == .warning }
+            if read { content.changed.insert(path) }
         }
         for path in SourceFiles.markdown(under: root, folder: "Content/authors") {
             switch SourceFiles.readText(root.appendingPathComponent(path), displayPath: path) {

@@ -37,11 +37,13 @@ struct FeedPlanner {
 
     private func add(_ request: FeedRequest, origin: String, into plan: inout OutputPlan) {
         let generator = self.generator
+        let limit = site.config.feeds.limit
+        let entries = (limit > 0 ? Array(request.items.prefix(limit)) : request.items).map(\.sourcePath)
         for format in site.config.feeds.formats {
             let path = FeedGenerator.path(for: format, in: request.directory)
             plan.add(PlannedOutput(path: String(path.dropFirst()), origin: origin, source: .generated {
                 generator.render(request, as: format)
-            }, kind: .feed))
+            }, kind: .feed, dependencies: entries))
         }
     }
 }

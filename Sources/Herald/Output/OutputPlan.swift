@@ -17,6 +17,9 @@ struct PlannedOutput: Sendable {
     var kind: Kind
     /// For pages listed in the sitemap: when their content last changed.
     var lastModified: Date?
+    /// Source files this output is made from, besides what its render
+    /// records (see `RenderDependencies`): a feed's entries, a copied file.
+    var dependencies: [String] = []
 
     enum Kind: Sendable {
         case article, page, list, feed, other

@@ -76,11 +76,11 @@ final class Publisher: @unchecked Sendable {
         try write(FileSystem.readFile(source), to: path)
     }
 
-    /// Moves every changed file into place and deletes every file of the
-    /// output that is not in `keep`; returns how many files changed and how
+    /// Moves every changed file into place and, with `prune`, deletes every
+    /// file of the output that is not in `keep`; returns how many files changed and how
     /// many were left as they were.
-    func commit(keep: Set<String>) throws(FileSystem.Failure) -> (written: Int, unchanged: Int) {
-        let existing = FileSystem.exists(output) ? FileSystem.walk(output, followLinks: false) : (files: [], folders: [])
+    func commit(keep: Set<String>, prune: Bool = true) throws(FileSystem.Failure) -> (written: Int, unchanged: Int) {
+        let existing = prune && FileSystem.exists(output) ? FileSystem.walk(output, followLinks: false) : (files: [], folders: [])
         var plan = Journal()
         plan.moves = topmostMoves(pending.sorted())
         plan.deletions = existing.files.filter { !keep.contains($0) }

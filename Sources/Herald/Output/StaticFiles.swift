@@ -7,7 +7,9 @@ enum StaticFiles {
         for (folder, prefix) in [("Content/static", ""), ("Templates/assets", "assets/")] {
             for path in SourceFiles.files(under: root, folder: folder) {
                 let relative = prefix + path.dropFirst(folder.count + 1)
-                plan.add(PlannedOutput(path: relative, origin: path, source: .file(root.appendingPathComponent(path)), kind: .other))
+                plan.add(PlannedOutput(
+                    path: relative, origin: path, source: .file(root.appendingPathComponent(path)), kind: .other,
+                    dependencies: [path]))
             }
         }
     }

@@ -28,6 +28,11 @@ struct PageObject: TemplateObject {
     func member(_ name: String) -> Value? {
         let url = site.config.url
         switch name {
+        case "content", "summary", "description", "word_count", "reading_time":
+            RenderDependencies.current?.record(item.sourcePath)
+        default: break
+        }
+        switch name {
         case "kind": return .string(item.kind.rawValue)
         case "title": return .string(item.title)
         case "slug": return .string(item.slug)

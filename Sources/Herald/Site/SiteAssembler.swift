@@ -33,6 +33,7 @@ struct SiteAssembler {
 
         let config = self.config, markdown = self.markdown
         let rendered = drafts.parallelMap { draft -> (ContentItem, [Diagnostic]) in
+            if let previous = draft.rendered { return (previous, []) }
             var item = draft.item
             let result = markdown.render(draft.body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
                 ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)

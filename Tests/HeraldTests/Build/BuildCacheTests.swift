@@ -4,9 +4,10 @@ import Testing
 
 /// The build cache may only skip work whose result would be identical.
 @Suite struct BuildCacheTests {
-    /// Dates every source file an hour back, outside the cache's "racy" window.
+    /// Dates every source file back to a fixed day, outside the cache's
+    /// "racy" window; edits in these tests change sizes, so they still show.
     func age(_ site: TemporarySite) throws {
-        let old = Date().addingTimeInterval(-3600)
+        let old = Date(timeIntervalSince1970: 1_600_000_000)
         for folder in ["site.yml", "Content", "Templates"] {
             let root = site.root.appendingPathComponent(folder)
             var paths = [root.path]
@@ -36,11 +37,11 @@ import Testing
         defer { site.remove() }
         try age(site)
         _ = try site.build()
-        try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river fell.\n", to: "Content/articles/2025-07-04-river.md")
+        try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river fell sharply.\n", to: "Content/articles/2025-07-04-river.md")
         try age(site)
         let report = try site.build()
         #expect(report.stageTimes.map(\.stage) != ["cache"])
-        #expect(site.read("Public/2025/07/river/index.html")?.contains("The river fell.") == true)
+        #expect(site.read("Public/2025/07/river/index.html")?.contains("The river fell sharply.") == true)
     }
 
     @Test func aChangedTemplateOrConfigIsBuiltAgain() throws {
@@ -92,5 +93,103 @@ import Testing
         // Same size, written within the file system's time granularity: the
         // metadata may look unchanged, so the cache must not be used.
         #expect(try site.build().stageTimes.map(\.stage) != ["cache"])
+    }
+}
+
+/// Incremental builds: only what showed an edited body is produced again,
+/// and the result is always the clean build's.
+@Suite struct IncrementalBuildTests {
+    static func site() throws -> TemporarySite {
+        var files = [
+            "site.yml": "title: T\nurl: https://news.example.org/\npaginate: 2\n",
+            "Templates/article.html": "<h1>{{ page.title }}</h1>{{ page.content }}<p>{{ page.reading_time }} min</p>{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}",
+            "Templates/index.html": "{% for a in paginator.items %}<h2>{{ a.title }}</h2>{{ a.summary }}{% endfor %}",
+            "Templates/term.html": "{{ term.name }}:{% for a in paginator.items %}{{ a.title }},{% endfor %}",
+        ]
+        for day in 1...6 {
+            files["Content/articles/2025-03-0\(day)-story-\(day).md"] = "---\ntitle: Story \(day)\ndate: 2025-03-0\(day)\ntags: [t\(day % 2)]\n---\nLead \(day).\n\nBody \(day).\n"
+        }
+        return try TemporarySite(files: files)
+    }
+
+    func cleanBuild(_ site: TemporarySite) throws -> [String: Data] {
+        let clean = site.root.appendingPathComponent("Clean")
+        _ = try site.build { $0.output = clean }
+        return try tree(clean)
+    }
+
+    func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            let url = folder.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = FileManager.default.contents(atPath: url.path)
+            }
+        }
+        return files
+    }
+
+    @Test func anEditedBodyRendersOnlyWhatShowedIt() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        let first = try site.build()
+        #expect(first.filesReused == 0)
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        let second = try site.build()
+        #expect(second.filesReused > 0)
+        #expect(second.filesWritten >= 1)
+        #expect(site.read("Public/2025/03/story-3/index.html")?.contains("A longer body") == true)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func anEditedLeadParagraphReachesTheListsThatShowIt() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("---\ntitle: Story 6\ndate: 2025-03-06\ntags: [t0]\n---\nA new lead.\n\nBody 6.\n", to: "Content/articles/2025-03-06-story-6.md")
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        #expect(site.read("Public/index.html")?.contains("A new lead.") == true)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func anEditedTitleRendersEverything() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("---\ntitle: Story Three Renamed\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nBody 3.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        let report = try site.build()
+        #expect(report.filesReused == 0)
+        #expect(site.read("Public/tags/t1/index.html")?.contains("Story Three Renamed") == true)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func aNewArticleRendersEverything() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("---\ntitle: Story 7\ndate: 2025-03-07\n---\nSeven.\n", to: "Content/articles/2025-03-07-story-7.md")
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused == 0)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func aCorruptContentStateMeansAFullBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("garbage", to: ".Public.herald-content")
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nChanged.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused == 0)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
     }
 }

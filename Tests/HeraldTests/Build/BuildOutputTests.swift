@@ -62,7 +62,7 @@ import Testing
         #expect(try FileManager.default.subpathsOfDirectory(atPath: site.root.appendingPathComponent("Public").path).sorted() == listing)
         #expect(site.read("Public/index.html") == home)
         #expect(!site.exists("Public/2025/07/new/index.html"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") && $0 != ".Public.herald-cache" }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.root.path).filter { $0.hasPrefix(".Public") && !$0.hasSuffix(".herald-cache") && !$0.hasSuffix(".herald-content") }
         #expect(leftovers.isEmpty)
     }
 

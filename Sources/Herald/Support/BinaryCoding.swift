@@ -1,0 +1,126 @@
+import Foundation
+
+/// A compact binary encoding for Herald's own cache files: lengths as
+/// varints, strings as UTF-8. Not a general format: the reader trusts what
+/// the writer of the same version wrote, and any mismatch makes it fail.
+struct BinaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 1 << 20) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    mutating func write(_ value: Int) {
+        var zigzag = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+        while zigzag >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: zigzag) | 0x80)
+            zigzag >>= 7
+        }
+        bytes.append(UInt8(zigzag))
+    }
+
+    mutating func write(_ value: UInt64) {
+        for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+    }
+
+    mutating func write(_ value: Bool) {
+        bytes.append(value ? 1 : 0)
+    }
+
+    mutating func write(_ value: Double) {
+        write(value.bitPattern)
+    }
+
+    mutating func write(_ text: String) {
+        var text = text
+        text.withUTF8 { buffer in
+            write(buffer.count)
+            bytes.append(contentsOf: buffer)
+        }
+    }
+
+    mutating func write(_ text: String?) {
+        write(text != nil)
+        if let text { write(text) }
+    }
+
+    mutating func write(_ date: Date?) {
+        write(date != nil)
+        if let date { write(date.timeIntervalSince1970) }
+    }
+
+    mutating func write(_ texts: [String]) {
+        write(texts.count)
+        for text in texts { write(text) }
+    }
+}
+
+struct BinaryReader {
+    struct Failure: Error {}
+
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) {
+        self.bytes = bytes
+    }
+
+    var isAtEnd: Bool { position == bytes.count }
+
+    mutating func int() throws(Failure) -> Int {
+        var result: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            guard position < bytes.count, shift < 64 else { throw Failure() }
+            let byte = bytes[position]
+            position += 1
+            result |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+        }
+        let value = Int64(bitPattern: result)
+        return Int((value >> 1) ^ -(value & 1))
+    }
+
+    mutating func uint64() throws(Failure) -> UInt64 {
+        guard position + 8 <= bytes.count else { throw Failure() }
+        var value: UInt64 = 0
+        for index in 0..<8 { value |= UInt64(bytes[position + index]) << UInt64(index * 8) }
+        position += 8
+        return value
+    }
+
+    mutating func bool() throws(Failure) -> Bool {
+        guard position < bytes.count else { throw Failure() }
+        position += 1
+        return bytes[position - 1] != 0
+    }
+
+    mutating func double() throws(Failure) -> Double {
+        Double(bitPattern: try uint64())
+    }
+
+    mutating func string() throws(Failure) -> String {
+        let count = try int()
+        guard count >= 0, position + count <= bytes.count else { throw Failure() }
+        defer { position += count }
+        return bytes.withUnsafeBufferPointer { String(decoding: $0[position..<(position + count)], as: UTF8.self) }
+    }
+
+    mutating func optionalString() throws(Failure) -> String? {
+        try bool() ? try string() : nil
+    }
+
+    mutating func date() throws(Failure) -> Date? {
+        try bool() ? Date(timeIntervalSince1970: try double()) : nil
+    }
+
+    mutating func strings() throws(Failure) -> [String] {
+        let count = try int()
+        guard count >= 0, count <= bytes.count else { throw Failure() }
+        var result: [String] = []
+        result.reserveCapacity(count)
+        for _ in 0..<count { result.append(try string()) }
+        return result
+    }
+}
