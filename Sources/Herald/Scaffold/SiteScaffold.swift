@@ -135,6 +135,8 @@ public enum SiteScaffold {
         # The built site: 'herald build' writes it, so it is not kept in git.
         Public/*
         !Public/.gitkeep
+        # Herald's build cache and staging, kept beside the output folder.
+        .Public.herald-*
         .DS_Store
 
         """
