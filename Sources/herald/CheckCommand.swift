@@ -5,14 +5,15 @@ import Herald
 struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
-        abstract: "Build into a temporary folder and check links, images, anchors and front matter.",
+        abstract: "Build into a temporary folder and check links, images, anchors, feeds and front matter.",
         discussion: """
             Builds the site into a temporary folder (Public/ is not touched), then checks every \
             internal link (href, src, srcset and poster in every HTML file, resolved against the \
             page and the site's base path), every image, and every #fragment (it must name an id \
             in the target page). It also reports the build's front matter warnings (such as an \
-            image without image_alt) and summaries longer than 300 characters. The temporary \
-            folder is removed afterwards.
+            image without image_alt) and summaries longer than 300 characters, and parses every \
+            feed (Atom, RSS, JSON Feed): well-formed, the elements every reader needs, absolute \
+            URLs and unique entry ids. The temporary folder is removed afterwards.
 
             Problems in the output print as PATH:LINE: error: message, PATH relative to the \
             output (2025/07/slug/index.html:42); problems in sources print with their own location. \

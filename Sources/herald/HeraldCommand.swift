@@ -14,7 +14,7 @@ struct HeraldCommand: AsyncParsableCommand {
               herald init news && cd news     start a site with the default theme
               herald new "Council votes on the budget"
               herald serve                    preview at http://127.0.0.1:8080/ with live reload
-              herald check                    find broken links, images and anchors
+              herald check                    find broken links, images, anchors and feeds
               herald build                    write the site into Public/
 
             Shell completions: herald --generate-completion-script bash|zsh|fish

@@ -78,7 +78,7 @@ public struct FrontMatterCheck: OutputCheck {
 /// check on it and removes the folder.
 public struct SiteChecker: Sendable {
     public var options: BuildOptions
-    /// The checks, in order. Feed conformance checks are to be added here.
+    /// The checks, in order: links and images, front matter, feeds.
     public var checks: [any OutputCheck]
     /// Where the temporary build folder is made (and removed).
     public var temporaryFolder = FileManager.default.temporaryDirectory
@@ -86,7 +86,7 @@ public struct SiteChecker: Sendable {
     public static let defaultChecks: [any OutputCheck] = [
         LinkCheck(),
         FrontMatterCheck(),
-        // Hook: a feed conformance check (Atom/RSS/JSON Feed) joins this list.
+        FeedCheck(),
     ]
 
     public init(options: BuildOptions, checks: [any OutputCheck] = SiteChecker.defaultChecks) {

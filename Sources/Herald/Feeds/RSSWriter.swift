@@ -21,7 +21,7 @@ enum RSSWriter {
             w.element("lastBuildDate", FeedDates.rfc822(feed.updated, in: feed.timeZone))
         }
         w.element("generator", "\(feed.generator) \(feed.generatorVersion)")
-        if let image = feed.logo ?? feed.icon {
+        if let image = rssImage(feed) {
             w.start("image")
             w.element("url", image)
             title(feed.title, w)
@@ -34,6 +34,20 @@ enum RSSWriter {
         w.end()
         w.end()
         return w.finish()
+    }
+
+    /// The channel image: the logo, else the icon, but only one in a format
+    /// RSS 2.0 allows (GIF, JPEG or PNG); an SVG logo is left out of RSS (Atom
+    /// and JSON Feed still carry it) rather than written as an invalid image.
+    static func rssImage(_ feed: PreparedFeed) -> String? {
+        [feed.logo, feed.icon].lazy.compactMap { $0 }.first(where: isRSSImageURL)
+    }
+
+    static func isRSSImageURL(_ url: String) -> Bool {
+        var path = Substring(url)
+        if let end = path.firstIndex(where: { $0 == "?" || $0 == "#" }) { path = path[..<end] }
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return false }
+        return ["gif", "jpg", "jpeg", "png"].contains(path[path.index(after: dot)...].lowercased())
     }
 
     /// An RSS `title` (or the channel's plain-text `description`). RSS does not say whether a title is text or HTML, and most

@@ -52,6 +52,21 @@ import Testing
         #expect(dates == ["Fri, 04 Jul 2025 09:14:00 -0400", "Wed, 15 Jan 2025 12:30:00 -0500", "Sun, 01 Dec 2024 07:00:00 -0500"])
         #expect(rss.first("channel")?.first("lastBuildDate")?.text == "Sat, 05 Jul 2025 04:00:00 -0400")
     }
+
+    @Test func channelImageIsOnlyARasterFormatRSSAllows() throws {
+        func image(logo: String?, icon: String?) throws -> String? {
+            var config = FeedFixtures.config()
+            config.logo = logo
+            config.icon = icon
+            let bytes = FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo).render(FeedFixtures.siteRequest(), as: .rss)
+            return try FeedXMLNode.parse(bytes).first("channel")?.first("image")?.first("url")?.text
+        }
+        #expect(try image(logo: "/images/logo.png", icon: "/icon.svg") == "https://news.example.org/images/logo.png")
+        #expect(try image(logo: "/images/logo.svg", icon: "/icon.GIF?v=2") == "https://news.example.org/icon.GIF?v=2")
+        #expect(try image(logo: "/images/logo.svg", icon: "/icon.svg") == nil)
+        #expect(try image(logo: "https://cdn.example.org/logo.jpeg", icon: nil) == "https://cdn.example.org/logo.jpeg")
+        #expect(try image(logo: "https://cdn.example.org/png/logo", icon: nil) == nil)
+    }
 }
 
 @Suite struct JSONFeedTests {
