@@ -37,7 +37,7 @@ public struct FrontMatterCheck: OutputCheck {
         var problems: [Diagnostic] = []
         for draft in content.drafts where Self.isPublished(draft.item, options: context.options) {
             guard let summary = draft.summaryMarkdown else { continue }
-            let text = Self.plainText(markdown.html(summary))
+            let text = PlainText.fromHTML(markdown.html(summary))
             guard text.count > maximumSummaryLength else { continue }
             let line = Self.line(ofKey: "summary", in: context.root.appendingPathComponent(draft.item.sourcePath))
             problems.append(.warning("the summary is \(text.count) characters long; keep it under \(maximumSummaryLength) so that lists and feed readers show it whole", at: draft.item.sourcePath, line: line, column: line > 0 ? 1 : 0))
@@ -47,19 +47,7 @@ public struct FrontMatterCheck: OutputCheck {
 
     /// The same rule as the build's: drafts, future and expired items are not published.
     static func isPublished(_ item: ContentItem, options: BuildOptions) -> Bool {
-        if item.draft && !options.includeDrafts { return false }
-        if let date = item.date, item.kind == .article, date > options.now, !options.includeFuture { return false }
-        if let expires = item.expires, expires <= options.now { return false }
-        return true
-    }
-
-    static func plainText(_ html: String) -> String {
-        var text = ""
-        var inTag = false
-        for character in html {
-            if character == "<" { inTag = true } else if character == ">" { inTag = false } else if !inTag { text.append(character) }
-        }
-        return HTMLScanner.decodeReferences(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        options.publishes(kind: item.kind, draft: item.draft, date: item.date, expires: item.expires)
     }
 
     /// The 1-based line of a top-level front matter key, or 0.
