@@ -123,7 +123,16 @@ struct ContentState {
     }
 
     func save(for output: URL) {
-        var writer = BinaryWriter(capacity: records.values.reduce(0) { $0 + $1.item.contentHTML.utf8.count + 1024 })
+        // Written to a temporary file, then renamed: a torn state never loads.
+        let path = Self.location(of: output)
+        let temporary = path + ".tmp"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        var failed = false
+        var writer = BinaryWriter { bytes in
+            guard !failed else { return }
+            do { try FileSystem.write(bytes, to: descriptor) } catch { failed = true }
+        }
         writer.write(Self.magic)
         writer.write(settings)
         writer.write(metadata)
@@ -136,7 +145,9 @@ struct ContentState {
             writer.write(output)
             writer.write(sources)
         }
-        try? Data(writer.bytes).write(to: URL(fileURLWithPath: Self.location(of: output)), options: .atomic)
+        writer.flush()
+        close(descriptor)
+        if failed || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
     static func remove(for output: URL) {

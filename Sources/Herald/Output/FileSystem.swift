@@ -42,12 +42,21 @@ enum FileSystem {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
         defer { close(descriptor) }
+        do {
+            try write(bytes, to: descriptor)
+        } catch {
+            throw Failure(path: path, operation: "write", code: error.code)
+        }
+    }
+
+    /// Writes all of `bytes` to an open file.
+    static func write(_ bytes: borrowing [UInt8], to descriptor: Int32) throws(Failure) {
         var offset = 0
         while offset < bytes.count {
             let count = bytes.withUnsafeBytes { buffer in
-                write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
+                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
             }
-            guard count > 0 else { throw Failure(path: path, operation: "write", code: errno) }
+            guard count > 0 else { throw Failure(path: "", operation: "write", code: errno) }
             offset += count
         }
     }

@@ -5,9 +5,28 @@ import Foundation
 /// the writer of the same version wrote, and any mismatch makes it fail.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
+    /// Where full buffers go, when writing straight to a file.
+    private let sink: ((borrowing [UInt8]) -> Void)?
 
     init(capacity: Int = 1 << 20) {
         bytes.reserveCapacity(capacity)
+        sink = nil
+    }
+
+    /// A writer that hands every megabyte to `sink`, so that a large cache
+    /// never sits whole in memory; call `flush()` at the end.
+    init(sink: @escaping (borrowing [UInt8]) -> Void) {
+        bytes.reserveCapacity(1 << 20)
+        self.sink = sink
+    }
+
+    mutating func flush() {
+        sink?(bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func flushIfFull() {
+        if sink != nil && bytes.count >= 1 << 20 { flush() }
     }
 
     mutating func write(_ value: Int) {
@@ -37,6 +56,7 @@ struct BinaryWriter {
             write(buffer.count)
             bytes.append(contentsOf: buffer)
         }
+        flushIfFull()
     }
 
     mutating func write(_ text: String?) {
