@@ -30,6 +30,13 @@ public enum Permalink {
     }
 
     /// The site path of an item: tokens replaced, always ending with `/`.
+    /// `value` in decimal with leading zeros to `width` digits (without
+    /// `String(format:)`, which is slow on Linux).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
+
     static func expand(_ pattern: String, slug: String, fileName: String = "", date: Date?, section: String?, timeZone: TimeZone) -> String {
         var parts: [String] = []
         var fields: (year: Int, month: Int, day: Int)?
@@ -40,9 +47,9 @@ public enum Permalink {
             switch token {
             case ":slug": return slug
             case ":filename": return fileName
-            case ":year": return fields.map { String(format: "%04d", $0.year) } ?? ""
-            case ":month": return fields.map { String(format: "%02d", $0.month) } ?? ""
-            case ":day": return fields.map { String(format: "%02d", $0.day) } ?? ""
+            case ":year": return fields.map { padded($0.year, 4) } ?? ""
+            case ":month": return fields.map { padded($0.month, 2) } ?? ""
+            case ":day": return fields.map { padded($0.day, 2) } ?? ""
             case ":section": return section.map(Slug.make) ?? ""
             default: return token
             }

@@ -8,6 +8,7 @@ public enum Slug {
     /// as they are otherwise (so "東京" stays "東京"), which browsers and hosts
     /// handle as UTF-8 paths.
     public static func make(_ text: String) -> String {
+        if let ascii = makeASCII(text) { return ascii }
         var result = ""
         result.reserveCapacity(text.utf8.count)
         var pendingHyphen = false
@@ -35,5 +36,26 @@ public enum Slug {
             }
         }
         return result
+    }
+
+    /// The same for text that is all ASCII, working on bytes: terms and file
+    /// names are slugified for every article, so this is a hot path.
+    private static func makeASCII(_ text: String) -> String? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingHyphen = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            var lower = byte
+            if byte >= 0x41 && byte <= 0x5A { lower = byte + 0x20 }
+            if (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) {
+                if pendingHyphen && !bytes.isEmpty { bytes.append(0x2D) }
+                pendingHyphen = false
+                bytes.append(lower)
+            } else {
+                pendingHyphen = true
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
