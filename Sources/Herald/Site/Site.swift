@@ -53,8 +53,9 @@ public final class Site: Sendable {
         if let tags = taxonomies.firstIndex(where: { $0.name == "tags" }) {
             let tagTerms = taxonomies[tags].terms
             let articleTerms = articleTerms
+            let members = TermMembership(terms: tagTerms, articleCount: articles.count)
             relatedArticles = Array(articles.indices).parallelMap {
-                Site.related(toArticle: $0, tags: articleTerms[$0][tags], tagTerms: tagTerms)
+                Site.related(toArticle: $0, tags: articleTerms[$0][tags], tagTerms: tagTerms, members: members)
             }
         } else {
             relatedArticles = Array(repeating: [], count: articles.count)
@@ -79,9 +80,15 @@ public final class Site: Sendable {
     /// stops as soon as `limit` articles share every tag: no other can rank
     /// higher. This never sorts or hashes a whole tag's articles, which would
     /// make related articles quadratic in the size of the site.
-    static func related(toArticle article: Int, tags: [Int], tagTerms: [Term], limit: Int = 4) -> [Int] {
+    ///
+    /// When `members` knows how many articles share every tag, the walk also
+    /// stops once all of those and enough articles sharing all tags but one
+    /// have been met, which is the common case on large sites.
+    static func related(toArticle article: Int, tags: [Int], tagTerms: [Term], members: TermMembership? = nil, limit: Int = 4) -> [Int] {
         let lists = tags.map { tagTerms[$0].articles }
         guard !lists.isEmpty, limit > 0 else { return [] }
+        // Articles other than this one that have every tag of this one.
+        let sharingAll = members?.countSharing(tags).map { $0 - 1 }
         var positions = Array(repeating: 0, count: lists.count)
         var found = Array(repeating: [Int](), count: lists.count + 1)
         while true {
@@ -98,8 +105,45 @@ public final class Site: Sendable {
             if next != article && found[count].count < limit {
                 found[count].append(next)
                 if count == lists.count && found[count].count == limit { break }
+                if let sharingAll, found[lists.count].count == min(sharingAll, limit),
+                    found[lists.count].count + found[lists.count - 1].count >= limit
+                {
+                    break
+                }
             }
         }
         return Array(found.reversed().joined().prefix(limit))
+    }
+}
+
+/// Which articles each term holds, as bit sets, to count the articles that
+/// share a set of terms without walking their lists.
+struct TermMembership: Sendable {
+    private let bits: [[UInt64]]
+
+    /// `nil`-like (no bit sets) when they would take more than 64 MB.
+    init(terms: [Term], articleCount: Int) {
+        let words = (articleCount + 63) / 64
+        guard terms.count * words * 8 <= 64 << 20 else {
+            bits = []
+            return
+        }
+        bits = terms.map { term in
+            var set = [UInt64](repeating: 0, count: words)
+            for article in term.articles { set[article / 64] |= 1 << UInt64(article % 64) }
+            return set
+        }
+    }
+
+    /// How many articles have every one of `terms`, or `nil` when unknown.
+    func countSharing(_ terms: [Int]) -> Int? {
+        guard let first = terms.first, !bits.isEmpty else { return nil }
+        var total = 0
+        for word in bits[first].indices {
+            var value = bits[first][word]
+            for term in terms.dropFirst() { value &= bits[term][word] }
+            total += value.nonzeroBitCount
+        }
+        return total
     }
 }
