@@ -73,7 +73,9 @@ struct SiteAssembler {
 
         var taxonomies: [Taxonomy] = []
         for name in config.taxonomies {
-            let extra = Dictionary(uniqueKeysWithValues: drafts.map { ($0.item.sourcePath, $0.extraTerms[name] ?? []) })
+            // Terms of other taxonomies come from the drafts' own keys.
+            let builtIn = ["tags", "categories", "authors"].contains(name)
+            let extra = builtIn ? [:] : Dictionary(uniqueKeysWithValues: drafts.map { ($0.item.sourcePath, $0.extraTerms[name] ?? []) })
             let taxonomy = Taxonomy.build(name: name, articles: articles, termsOf: { index in
                 switch name {
                 case "tags": return articles[index].tags
