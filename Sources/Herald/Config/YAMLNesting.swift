@@ -60,6 +60,7 @@ enum YAMLNesting {
                     quote = byte
                 case 0x5B, 0x7B:
                     flowDepth += 1
+                    if 2 * indents.count + 1 + flowDepth > limit { return lineNumber }
                 case 0x5D, 0x7D:
                     flowDepth = max(flowDepth - 1, 0)
                 case 0x2D where separated && startsToken && flowDepth == 0, 0x3F where separated && startsToken && flowDepth == 0:

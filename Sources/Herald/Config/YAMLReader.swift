@@ -161,6 +161,8 @@ struct YAMLReader {
     /// Like `value(_:)`, but records an error and returns nil when the value
     /// expands to more than `valueBudget` values.
     mutating func checkedValue(_ node: Yams.Node, key: String) -> Value? {
+        // Reported once: the values after the first that overflows fail too.
+        guard valuesLeft > 0 else { return nil }
         guard let result = value(node, budget: &valuesLeft) else {
             valuesLeft = 0
             error("'\(key)' expands to too many values (more than \(Self.valueBudget)); are aliases ('*name') repeating each other?", at: node)

@@ -36,9 +36,9 @@ struct TemplateParser {
     /// Limits that keep parsing and rendering within a thread's stack: no
     /// theme comes near them, but a broken or hostile one would otherwise
     /// crash the build with a stack overflow.
-    static let maximumTagNesting = 64
-    static let maximumExpressionNesting = 64
-    static let maximumOperations = 200
+    static let maximumTagNesting = 32
+    static let maximumExpressionNesting = 32
+    static let maximumOperations = 100
 
     private struct Bail: Error {}
 

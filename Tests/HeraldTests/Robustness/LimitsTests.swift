@@ -8,7 +8,7 @@ import Testing
 /// a debug build needs on a slow, shared machine); they catch hangs and
 /// quadratic blow-ups, not small slowdowns. Deep recursion is run on a
 /// thread with a 512 KiB stack, the smallest a build's worker thread gets.
-@Suite struct LimitsTests {
+@Suite(.serialized) struct LimitsTests {
     static func seconds(_ work: () throws -> Void) rethrows -> Double {
         let start = DispatchTime.now()
         try work()
@@ -46,20 +46,25 @@ import Testing
         ])
         defer { site.remove() }
         let time = try Self.seconds { _ = try site.build() }
-        #expect(time < 200, "10,000 tags took \(time) s")
+        #expect(time < 150, "10,000 tags took \(time) s")
         #expect(site.exists("Public/tags/tag-9999/index.html"))
         #expect(site.exists("Public/tags/tag-9999/feed.xml"))
     }
 
-    @Test(arguments: [
-        ("blockquotes", String(repeating: ">", count: 10_000) + " deep\n"),
-        ("list items", (0..<10_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined()),
-        ("one-line lists", String(repeating: "- ", count: 10_000) + "x\n"),
-        ("emphasis", String(repeating: "*a ", count: 20_000) + String(repeating: " b*", count: 20_000) + "\n"),
-        ("links", String(repeating: "[", count: 20_000) + "x" + String(repeating: "](/a)", count: 20_000) + "\n"),
-        ("inline HTML", String(repeating: "<b>", count: 20_000) + "x\n"),
-    ])
-    func deeplyNestedMarkdown(name: String, body: String) throws {
+    static func markdown(_ name: String) -> String {
+        switch name {
+        case "blockquotes": return String(repeating: ">", count: 10_000) + " deep\n"
+        case "list items": return (0..<10_000).map { String(repeating: "  ", count: $0) + "- item\n" }.joined()
+        case "one-line lists": return String(repeating: "- ", count: 10_000) + "x\n"
+        case "emphasis": return String(repeating: "*a ", count: 20_000) + String(repeating: " b*", count: 20_000) + "\n"
+        case "links": return String(repeating: "[", count: 20_000) + "x" + String(repeating: "](/a)", count: 20_000) + "\n"
+        default: return String(repeating: "<b>", count: 20_000) + "x\n"
+        }
+    }
+
+    @Test(arguments: ["blockquotes", "list items", "one-line lists", "emphasis", "links", "inline HTML"])
+    func deeplyNestedMarkdown(name: String) throws {
+        let body = Self.markdown(name)
         let site = try Self.site(["Content/articles/2025-07-04-deep.md": "---\ntitle: Deep\ndate: 2025-07-04\n---\n" + body])
         defer { site.remove() }
         // The whole build, with its Markdown, feed and plain-text passes, on a small stack.
@@ -91,21 +96,28 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ("if", String(repeating: "{% if true %}", count: 10_000) + "x" + String(repeating: "{% endif %}", count: 10_000)),
-        ("for", String(repeating: "{% for x in [1] %}", count: 10_000) + "x" + String(repeating: "{% endfor %}", count: 10_000)),
-        ("block", (0..<10_000).map { "{% block b\($0) %}" }.joined() + "x" + String(repeating: "{% endblock %}", count: 10_000)),
-        ("set", String(repeating: "{% set x %}", count: 10_000) + "x" + String(repeating: "{% endset %}", count: 10_000)),
-        ("parentheses", "{{ " + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000) + " }}"),
-        ("lists", "{{ " + String(repeating: "[", count: 100_000) + "1" + String(repeating: "]", count: 100_000) + " }}"),
-        ("not", "{{ " + String(repeating: "not ", count: 100_000) + "true }}"),
-        ("minus", "{{ " + String(repeating: "-", count: 100_000) + "1 }}"),
-        ("filters", "{{ 'a'" + String(repeating: " | upper", count: 100_000) + " }}"),
-        ("members", "{% set m = {'a': 1} %}{{ m" + String(repeating: ".a", count: 100_000) + " | default(1) }}"),
-        ("concatenation", "{{ 'a'" + String(repeating: " ~ 'a'", count: 100_000) + " }}"),
-        ("unclosed", String(repeating: "{% if x %}", count: 100_000)),
-    ])
-    func deeplyNestedTemplatesFailClearlyOrRender(name: String, source: String) throws {
+    static func template(_ name: String) -> String {
+        switch name {
+        case "if": return String(repeating: "{% if true %}", count: 10_000) + "x" + String(repeating: "{% endif %}", count: 10_000)
+        case "for": return String(repeating: "{% for x in [1] %}", count: 10_000) + "x" + String(repeating: "{% endfor %}", count: 10_000)
+        case "block": return (0..<10_000).map { "{% block b\($0) %}" }.joined() + "x" + String(repeating: "{% endblock %}", count: 10_000)
+        case "set": return String(repeating: "{% set x %}", count: 10_000) + "x" + String(repeating: "{% endset %}", count: 10_000)
+        case "parentheses": return "{{ " + String(repeating: "(", count: 100_000) + "1" + String(repeating: ")", count: 100_000) + " }}"
+        case "lists": return "{{ " + String(repeating: "[", count: 100_000) + "1" + String(repeating: "]", count: 100_000) + " }}"
+        case "not": return "{{ " + String(repeating: "not ", count: 100_000) + "true }}"
+        case "minus": return "{{ " + String(repeating: "-", count: 100_000) + "1 }}"
+        case "filters": return "{{ 'a'" + String(repeating: " | upper", count: 100_000) + " }}"
+        case "members": return "{{ m" + String(repeating: ".a", count: 100_000) + " }}"
+        case "concatenation": return "{{ 'a'" + String(repeating: " ~ 'a'", count: 100_000) + " }}"
+        case "unclosed": return String(repeating: "{% if x %}", count: 100_000)
+        case "shallow but many": return String(repeating: "{% if true %}{{ 'a' ~ 'b' | upper }}{% endif %}", count: 10_000)
+        default: return "{% set l = [" + (0..<10_000).map(String.init).joined(separator: ", ") + "] %}{{ l | length }}"
+        }
+    }
+
+    @Test(arguments: ["if", "for", "block", "set", "parentheses", "lists", "not", "minus", "filters", "members", "concatenation", "unclosed", "shallow but many", "long list"])
+    func deeplyNestedTemplatesFailClearlyOrRender(name: String) throws {
+        let source = Self.template(name)
         var result: (library: TemplateLibrary?, errors: [String]) = (nil, [])
         let time = Self.seconds { result = Self.compile(["t.html": source]) }
         #expect(time < 60, "\(name) took \(time) s to compile")
@@ -167,13 +179,18 @@ import Testing
 
     // MARK: Front matter
 
-    @Test(arguments: [
-        ("flow lists", "params_deep: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)),
-        ("flow maps", "params_deep: " + String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000)),
-        ("block lists", "params_deep:\n" + (0..<5_000).map { String(repeating: " ", count: $0 + 1) + "-\n" }.joined()),
-        ("one-line block lists", "params_deep: \n  " + String(repeating: "- ", count: 10_000) + "x"),
-    ])
-    func deeplyNestedFrontMatterFailsClearly(name: String, yaml: String) throws {
+    static func frontMatter(_ name: String) -> String {
+        switch name {
+        case "flow lists": return "params_deep: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
+        case "flow maps": return "params_deep: " + String(repeating: "{a: ", count: 10_000) + "1" + String(repeating: "}", count: 10_000)
+        case "block lists": return "params_deep:\n" + (0..<5_000).map { String(repeating: " ", count: $0 + 1) + "-\n" }.joined()
+        default: return "params_deep: \n  " + String(repeating: "- ", count: 10_000) + "x"
+        }
+    }
+
+    @Test(arguments: ["flow lists", "flow maps", "block lists", "one-line block lists"])
+    func deeplyNestedFrontMatterFailsClearly(name: String) throws {
+        let yaml = Self.frontMatter(name)
         let site = try Self.site(["Content/articles/2025-07-04-deep.md": "---\ntitle: Deep\ndate: 2025-07-04\n\(yaml)\n---\nx\n"])
         defer { site.remove() }
         let root = site.root
@@ -202,5 +219,36 @@ import Testing
         #expect(time < 30, "took \(time) s")
         #expect(errors.count == 1, "\(errors.prefix(3))")
         #expect(errors.first?.contains("too many values") == true, "\(errors.prefix(1))")
+    }
+}
+
+extension LimitsTests {
+    /// Includes inside nested tags, and `super()` chains inside nested tags:
+    /// the depths multiply, and the renderer stops them with a clear error.
+    @Test(arguments: ["includes in nested ifs", "super in nested ifs"])
+    func multipliedNestingStopsWithAClearError(name: String) throws {
+        let ifs = String(repeating: "{% if true %}", count: 30)
+        let endifs = String(repeating: "{% endif %}", count: 30)
+        var sources: [String: String] = [:]
+        if name == "includes in nested ifs" {
+            sources["t.html"] = "x\(ifs){% include 't.html' %}\(endifs)"
+        } else {
+            for index in 0..<30 {
+                sources["e\(index).html"] = index == 29
+                    ? "{% block a %}root{% endblock %}"
+                    : "{% extends 'e\(index + 1).html' %}{% block a %}\(ifs){{ super() }}\(endifs){% endblock %}"
+            }
+            sources["t.html"] = "{% extends 'e0.html' %}{% block a %}\(ifs){{ super() }}\(endifs){% endblock %}"
+        }
+        let (library, errors) = Self.compile(sources)
+        #expect(errors.isEmpty, "\(errors.prefix(2))")
+        let rendered = Robustness.onSmallStack { () -> [String] in
+            do { _ = try library?.render("t.html", context: [:]); return [] } catch { return Robustness.diagnostics(error).map(\.message) }
+        }
+        if name == "includes in nested ifs" {
+            #expect(rendered.first?.contains("nested too deeply") == true || rendered.first?.contains("includes are nested more than") == true, "\(rendered)")
+        } else {
+            #expect(rendered.isEmpty || rendered.first?.contains("nested too deeply") == true, "\(rendered)")
+        }
     }
 }
