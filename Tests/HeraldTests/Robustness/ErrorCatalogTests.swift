@@ -254,6 +254,15 @@ import Testing
         #expect(staticClash.first?.contains("both map to /about/index.html") == true, "\(staticClash)")
     }
 
+    @Test func aFileNameWithALineBreak() throws {
+        // Would otherwise be written as two lines of the publisher's journal,
+        // the second one deleting /about/index.html if the commit were interrupted.
+        let errors = try Self.failingBuild { site in
+            try site.write("x", to: "Content/static/a\nD about/index.html")
+        }
+        #expect(errors == ["Content/static/a\nD about/index.html: error: output path '/a\\nD about/index.html' contains a control character such as a line break; rename the file"])
+    }
+
     @Test(arguments: [".", "Content", "Content/articles", "Templates", "Templates/partials", "..", "/", "site.yml"])
     func outputFoldersThatHoldOrAreSources(output: String) throws {
         let errors = try Self.failingBuild(configure: { options in
