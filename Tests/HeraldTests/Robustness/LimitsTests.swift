@@ -252,3 +252,26 @@ extension LimitsTests {
         }
     }
 }
+
+extension LimitsTests {
+    /// The nesting bound reads no depth into quoted text, comments and block
+    /// scalars, and counts flow and block nesting that YAML really has.
+    @Test func theYAMLNestingBoundIgnoresTextAndCountsCollections() {
+        let dashes = String(repeating: "- ", count: 200)
+        let text = """
+            title: "\(String(repeating: "[", count: 200))"
+            other: '\(String(repeating: "{", count: 200))'
+            # \(dashes)
+            summary: |
+              \(dashes)
+                  \(String(repeating: "[", count: 200))
+            folded: >-
+              \(dashes)
+            tags: [a, b, c]
+            """
+        #expect(YAMLNesting.firstTooDeepLine(text) == nil)
+        #expect(YAMLNesting.firstTooDeepLine("a: " + String(repeating: "[", count: 120)) == 1)
+        #expect(YAMLNesting.firstTooDeepLine("a:\n" + (1...60).map { String(repeating: " ", count: $0) + "- x\n" }.joined()) != nil)
+        #expect(YAMLNesting.firstTooDeepLine("a:\n  b:\n    c:\n      - [1, {d: e}]\n") == nil)
+    }
+}
