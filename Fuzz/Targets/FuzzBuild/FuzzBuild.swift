@@ -12,11 +12,14 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-fuzz-\(getpid())")
     try? FileManager.default.removeItem(at: root)
     defer { try? FileManager.default.removeItem(at: root) }
-    write(FuzzState.baseFiles, root: root)
-    let options = BuildOptions(source: root, now: Date(timeIntervalSince1970: 1_800_000_000))
-    // A good build first, so that there is a previous output to protect.
-    guard (try? Builder(options: options).build()) != nil else { fatalError("the base site does not build") }
-    let before = snapshot(root.appendingPathComponent("Public"))
+    // A copy of the base site as built once, so that there is a previous output to protect.
+    do {
+        try FileManager.default.copyItem(at: FuzzState.builtBase, to: root)
+    } catch {
+        fatalError("cannot copy the base site: \(error)")
+    }
+    let options = BuildOptions(source: root, now: FuzzState.now)
+    let before = FuzzState.baseOutput
 
     var files: [String: [UInt8]] = [:]
     for chunk in bytes.split(separator: 0, maxSplits: 8, omittingEmptySubsequences: true) {
@@ -52,7 +55,7 @@ private func safePath(_ raw: String) -> String? {
     return path
 }
 
-private func write(_ files: [String: String], root: URL) {
+func write(_ files: [String: String], root: URL) {
     for (path, text) in files {
         let url = root.appendingPathComponent(path)
         try? FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -60,7 +63,7 @@ private func write(_ files: [String: String], root: URL) {
     }
 }
 
-private func snapshot(_ folder: URL) -> [String: Data] {
+func snapshot(_ folder: URL) -> [String: Data] {
     var result: [String: Data] = [:]
     for name in (try? FileManager.default.subpathsOfDirectory(atPath: folder.path)) ?? [] {
         result[name] = FileManager.default.contents(atPath: folder.path + "/" + name) ?? Data()
@@ -69,6 +72,20 @@ private func snapshot(_ folder: URL) -> [String: Data] {
 }
 
 enum FuzzState {
+    static let now = Date(timeIntervalSince1970: 1_800_000_000)
+
+    /// The base site, built once per process.
+    static let builtBase: URL = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("herald-fuzz-base-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        write(baseFiles, root: root)
+        guard (try? Builder(options: BuildOptions(source: root, now: now)).build()) != nil else { fatalError("the base site does not build") }
+        return root
+    }()
+
+    /// Its output, file by file.
+    static let baseOutput = snapshot(builtBase.appendingPathComponent("Public"))
+
     static let baseFiles: [String: String] = [
         "site.yml": "title: Fuzz News\nurl: https://news.example.org/\npaginate: 2\n",
         "Templates/base.html": "<!doctype html><title>{% block title %}{{ site.title }}{% endblock %}</title>{% block main %}{% endblock %}",
