@@ -23,7 +23,9 @@ mkdir -p "Work/$target" "Crashes/$target"
 # Keep the fuzzer's memory and time per input bounded. Leak detection is off:
 # FoundationEssentials leaks a 4 KiB buffer whenever FileManager.contents(atPath:)
 # reads an empty file (found by FuzzBuild; see Tests/README.md), which would
-# stop every run that writes one. Pass FUZZ_FLAGS=-detect_leaks=1 to look anyway.
+# stop every run that writes one (and fail the run at exit). Set
+# ASAN_OPTIONS=detect_leaks=1 FUZZ_FLAGS=-detect_leaks=1 to look anyway.
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=0}"
 exec nice -n 19 "$binary" "Work/$target" "Corpus/$target" \
     -max_total_time="$seconds" -timeout=20 -rss_limit_mb=4096 -max_len=16384 -detect_leaks=0 \
     -artifact_prefix="Crashes/$target/" -print_final_stats=1 ${FUZZ_FLAGS:-}
