@@ -86,6 +86,11 @@ public final class FileWatcher: @unchecked Sendable {
         generation += 1
         lock.unlock()
         if wasRunning { _ = done.wait(timeout: .now() + 2) }
+        // The thread's closure holds `self`: let go of the thread so that
+        // neither keeps the other alive (LeakSanitizer found the cycle).
+        lock.lock()
+        thread = nil
+        lock.unlock()
     }
 
     private var isStopped: Bool {

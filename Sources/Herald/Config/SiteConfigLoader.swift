@@ -72,15 +72,16 @@ public enum SiteConfigLoader {
                 readMarkdown(value, into: &config.markdown, reader: &reader)
             case "params":
                 if reader.isNull(value) { continue }
-                guard case .map(let params) = reader.value(value) else {
+                guard case .mapping = value else {
                     reader.error("'params' must be a mapping of 'key: value' lines", at: value)
                     continue
                 }
+                guard case .map(let params)? = reader.checkedValue(value, key: key) else { continue }
                 config.params = params
             case "icon":
-                config.icon = reader.optionalString(value, key: key)
+                config.icon = reader.link(value, key: key)
             case "logo":
-                config.logo = reader.optionalString(value, key: key)
+                config.logo = reader.link(value, key: key)
             case "copyright":
                 config.copyright = reader.optionalString(value, key: key)
             default:
@@ -117,7 +118,7 @@ public enum SiteConfigLoader {
             switch name {
             case "name": person.name = reader.string(value, key: "\(key).name") ?? ""
             case "email": person.email = reader.optionalString(value, key: "\(key).email")
-            case "uri", "url": person.uri = reader.optionalString(value, key: "\(key).\(name)")
+            case "uri", "url": person.uri = reader.link(value, key: "\(key).\(name)")
             default: reader.error(unknownKeyMessage(name, known: ["name", "email", "uri"], in: "'\(key)'"), at: keyNode)
             }
         }
@@ -152,11 +153,14 @@ public enum SiteConfigLoader {
             case "formats":
                 guard let names = reader.stringList(value, key: "feeds.formats") else { continue }
                 var formats: [FeedFormat] = []
-                for formatName in names {
+                for (index, formatName) in names.enumerated() {
                     if let format = FeedFormat(rawValue: formatName) {
                         formats.append(format)
                     } else {
-                        reader.error("unknown feed format '\(formatName)' in feeds.formats: use atom, rss or json", at: value)
+                        // Point at the entry itself when the formats are a list.
+                        var entry = value
+                        if case .sequence(let sequence) = value, index < sequence.count { entry = sequence[index] }
+                        reader.error("unknown feed format '\(formatName)' in feeds.formats: use atom, rss or json", at: entry)
                     }
                 }
                 feeds.formats = formats

@@ -11,6 +11,8 @@ struct YAMLReader {
     /// Lines of the file before the YAML text (1 for front matter after `---`).
     let lineOffset: Int
     private(set) var diagnostics: [Diagnostic] = []
+    /// What is left of `valueBudget` for this document.
+    private var valuesLeft = YAMLReader.valueBudget
 
     init(path: String, lineOffset: Int = 0) {
         self.path = path
@@ -19,6 +21,12 @@ struct YAMLReader {
 
     /// Parses `text` into its root node; `nil` (with a diagnostic) when it is not YAML.
     mutating func parse(_ text: String) -> Yams.Node? {
+        if let line = YAMLNesting.firstTooDeepLine(text) {
+            diagnostics.append(.error(
+                "invalid YAML: values are nested too deeply (more than \(YAMLNesting.limit / 2) levels); flatten the lists and mappings",
+                at: path, line: lineOffset + line, column: 1))
+            return nil
+        }
         do {
             // The basic resolver reads every scalar as text (`value(_:)` and the
             // typed accessors decide what a plain scalar means), which spares
@@ -142,10 +150,34 @@ struct YAMLReader {
     /// Any YAML value as templates see it: plain scalars become booleans,
     /// numbers or none where YAML would read them so; everything else text.
     func value(_ node: Yams.Node) -> Value {
+        var budget = Self.valueBudget
+        return value(node, budget: &budget) ?? .none
+    }
+
+    /// Values one YAML document may expand to. Aliases share nodes, so ten
+    /// lines of anchors can stand for billions of values ("billion laughs").
+    static let valueBudget = 100_000
+
+    /// Like `value(_:)`, but records an error and returns nil when the value
+    /// expands to more than `valueBudget` values.
+    mutating func checkedValue(_ node: Yams.Node, key: String) -> Value? {
+        // Reported once: the values after the first that overflows fail too.
+        guard valuesLeft > 0 else { return nil }
+        guard let result = value(node, budget: &valuesLeft) else {
+            valuesLeft = 0
+            error("'\(key)' expands to too many values (more than \(Self.valueBudget)); are aliases ('*name') repeating each other?", at: node)
+            return nil
+        }
+        return result
+    }
+
+    private func value(_ node: Yams.Node, budget: inout Int) -> Value? {
+        budget -= 1
+        guard budget >= 0 else { return nil }
         switch node {
         case .scalar(let scalar):
             guard scalar.style == .plain else { return .string(scalar.string) }
-            if isNull(node) { return .none }
+            if isNull(node) { return Value.none }
             switch scalar.string {
             case "true", "True", "TRUE": return .bool(true)
             case "false", "False", "FALSE": return .bool(false)
@@ -157,15 +189,22 @@ struct YAMLReader {
             }
             return .string(scalar.string)
         case .sequence(let sequence):
-            return .list(sequence.map { value($0) })
+            var list: [Value] = []
+            list.reserveCapacity(sequence.count)
+            for element in sequence {
+                guard let item = value(element, budget: &budget) else { return nil }
+                list.append(item)
+            }
+            return .list(list)
         case .mapping(let mapping):
             var dictionary: [String: Value] = [:]
             for pair in mapping {
-                dictionary[pair.key.scalar?.string ?? ""] = value(pair.value)
+                guard let item = value(pair.value, budget: &budget) else { return nil }
+                dictionary[pair.key.scalar?.string ?? ""] = item
             }
             return .map(dictionary)
         case .alias:
-            return .none
+            return Value.none
         }
     }
 }

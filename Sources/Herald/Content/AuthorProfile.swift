@@ -25,9 +25,9 @@ struct AuthorProfile: Sendable {
                 switch key {
                 case "name": profile.name = reader.optionalString(value, key: key)
                 case "role": profile.role = reader.optionalString(value, key: key)
-                case "photo": profile.photo = reader.optionalString(value, key: key)
+                case "photo": profile.photo = reader.link(value, key: key)
                 case "email": profile.email = reader.optionalString(value, key: key)
-                case "uri", "url": profile.uri = reader.optionalString(value, key: key)
+                case "uri", "url": profile.uri = reader.link(value, key: key)
                 default: reader.error(SiteConfigLoader.unknownKeyMessage(key, known: knownKeys, in: "an author file"), at: keyNode)
                 }
             }

@@ -66,7 +66,7 @@ struct ContentDecoder {
             case "summary":
                 draft.summaryMarkdown = reader.optionalString(value, key: key)
             case "image":
-                if let src = reader.optionalString(value, key: key) {
+                if let src = reader.link(value, key: key) {
                     image.src = src
                     hasImage = true
                 }
@@ -101,7 +101,7 @@ struct ContentDecoder {
                 if config.taxonomies.contains(key) {
                     draft.extraTerms[key] = reader.stringList(value, key: key) ?? []
                 }
-                item.params[key] = reader.value(value)
+                item.params[key] = reader.checkedValue(value, key: key)
             }
         }
         if let title {

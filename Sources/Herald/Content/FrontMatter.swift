@@ -22,10 +22,11 @@ struct FrontMatter {
         else {
             return .failure(.error("missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---'", at: path, line: 1, column: 1))
         }
-        var lineStart = rest.index(after: firstLineEnd)
-        guard lineStart <= rest.endIndex else {
+        // A file of just "---" (no line break) opens the front matter and ends.
+        guard firstLineEnd < rest.endIndex else {
             return .failure(unclosed(path))
         }
+        var lineStart = rest.index(after: firstLineEnd)
         let yamlStart = lineStart
         var line = 2
         while lineStart < rest.endIndex {

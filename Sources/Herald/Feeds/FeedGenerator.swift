@@ -214,6 +214,9 @@ extension FeedGenerator {
         )
     }
 
+    /// Categories listed per entry; the rest of an article's terms are left out of its feed entries.
+    static let maximumCategories = 50
+
     private func prepare(_ item: ContentItem) -> PreparedEntry {
         let url = FeedGenerator.uri(config.url.absolute(item.path))
         let published = item.date ?? FeedGenerator.emptyFeedDate
@@ -232,9 +235,13 @@ extension FeedGenerator {
         if authors.isEmpty { authors = [sanitized(config.author)] }
         var categories: [PreparedEntry.Category] = []
         var seen = Set<String>()
-        for (taxonomy, terms) in [("tags", item.tags), ("categories", item.categories)] {
+        // At most `maximumCategories`: an article's entry is repeated in the
+        // feed of each of its terms, so an article with thousands of tags
+        // would otherwise make feeds whose total size grows with its square.
+        taxonomies: for (taxonomy, terms) in [("tags", item.tags), ("categories", item.categories)] {
             let scheme = config.taxonomies.contains(taxonomy) ? FeedGenerator.uri(config.url.absolute("/\(taxonomy)/")) : nil
             for term in terms {
+                if categories.count == FeedGenerator.maximumCategories { break taxonomies }
                 let clean = XMLText.sanitized(term)
                 guard !clean.isEmpty, seen.insert(taxonomy + "\u{0}" + clean).inserted else { continue }
                 categories.append(.init(term: clean, scheme: scheme))

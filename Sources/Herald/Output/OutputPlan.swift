@@ -57,6 +57,11 @@ struct OutputPlan: Sendable {
                 diagnostics.append(.error("output path '/\(output.path)' would leave the output folder; change the slug or permalink", at: output.origin))
                 continue
             }
+            // A line break would split the publisher's journal line (and confuse deploy tools).
+            if output.path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+                diagnostics.append(.error("output path '/\(output.path.debugDescription.dropFirst().dropLast())' contains a control character such as a line break; rename the file", at: output.origin))
+                continue
+            }
             // Keyed without case: on the case-insensitive disks of macOS and
             // Windows, and on many hosts, `/River/` and `/river/` are one file.
             let key = output.path.lowercased()

@@ -114,12 +114,23 @@ public final class TemplateLibrary: Sendable {
             }
         }
 
-        // Depth-first search; a back edge closes a cycle.
+        // Depth-first search; a back edge closes a cycle. Iterative, so that
+        // a long chain of templates cannot overflow the stack.
         var state = [UInt8](repeating: 0, count: names.count)  // 0 new, 1 on stack, 2 done
-        var stack: [(node: Int, edge: Edge?)] = []
-        func visit(_ node: Int) {
-            state[node] = 1
-            for edge in edges[node] {
+        var stack: [(node: Int, edge: Edge?)] = []  // the path to the current node: each ancestor and the edge taken
+        for root in names.indices where state[root] == 0 {
+            state[root] = 1
+            var frames: [(node: Int, next: Int)] = [(root, 0)]
+            while let top = frames.last {
+                let node = top.node
+                guard top.next < edges[node].count else {
+                    state[node] = 2
+                    frames.removeLast()
+                    if !frames.isEmpty { stack.removeLast() }
+                    continue
+                }
+                frames[frames.count - 1].next += 1
+                let edge = edges[node][top.next]
                 if state[edge.target] == 1 {
                     let start = stack.firstIndex { $0.node == edge.target } ?? stack.count
                     let cycle = stack[start...].map { names[$0.node] } + [names[node], names[edge.target]]
@@ -127,22 +138,29 @@ public final class TemplateLibrary: Sendable {
                     report("\(kind) '\(names[edge.target])' here never ends: \(cycle.joined(separator: " → ")); break the cycle", edge.loc)
                 } else if state[edge.target] == 0 {
                     stack.append((node, edge))
-                    visit(edge.target)
-                    stack.removeLast()
+                    state[edge.target] = 1
+                    frames.append((edge.target, 0))
                 }
             }
-            state[node] = 2
         }
-        for node in names.indices where state[node] == 0 { visit(node) }
 
         // Resolve extends chains.
         var linked: [String: LinkedTemplate] = [:]
+        var longChainsReported = Set<String>()
         for (index, name) in names.enumerated() {
             var chain = [index]
             var seen: Set<Int> = [index]
             var broken = false
             while let parent = parsed[chain.last!].parent {
                 guard let target = indexOf[parent.name], !seen.contains(target) else {
+                    broken = true
+                    break
+                }
+                // Each level is a level of `super()` calls while rendering.
+                guard chain.count < Self.maximumExtendsChain else {
+                    if longChainsReported.insert("\(parent.loc.template):\(parent.loc.line):\(parent.loc.column)").inserted {
+                        report("this 'extends' makes a chain of more than \(Self.maximumExtendsChain) templates extending each other, which is too long; let fewer templates extend each other", parent.loc)
+                    }
                     broken = true
                     break
                 }
@@ -167,6 +185,9 @@ public final class TemplateLibrary: Sendable {
             throw DiagnosticError(ordered.map(\.element))
         }
     }
+
+    /// The longest chain of `extends` a template may start.
+    static let maximumExtendsChain = 32
 
     private static func diagnostic(_ message: String, file: SourceFile, line: Int, column: Int) -> Diagnostic {
         Diagnostic(

@@ -25,6 +25,20 @@ struct TemplateParser {
     /// Open constructs, innermost last: keyword and the end tags it accepts.
     private var openStack: [(keyword: String, ends: Set<String>)] = []
     private var conditionalDepth = 0
+    /// Recursion of the expression parser (parentheses, lists, `not`, `-`).
+    private var expressionNesting = 0
+    /// Operators, filters, tests, members and indexes of the current
+    /// top-level expression: each one is a level the renderer recurses into.
+    private var operations = 0
+    /// Set when tags nest too deeply: the rest of the template is skipped.
+    private var abandoned = false
+
+    /// Limits that keep parsing and rendering within a thread's stack: no
+    /// theme comes near them, but a broken or hostile one would otherwise
+    /// crash the build with a stack overflow.
+    static let maximumTagNesting = 32
+    static let maximumExpressionNesting = 32
+    static let maximumOperations = 100
 
     private struct Bail: Error {}
 
@@ -202,6 +216,14 @@ struct TemplateParser {
     private mutating func parseBlockBody(
         keyword: String, open: Token, ends: Set<String>, closing: String
     ) -> (nodes: [Node], end: String?) {
+        if openStack.count >= Self.maximumTagNesting {
+            if !abandoned {
+                _ = fail("tags are nested too deeply (more than \(Self.maximumTagNesting) levels); the rest of the template is not read", at: open)
+                abandoned = true
+            }
+            position = tokens.count - 1
+            return ([], nil)
+        }
         openStack.append((keyword, ends))
         let (nodes, end) = parseBody(ends: ends)
         openStack.removeLast()
@@ -209,7 +231,9 @@ struct TemplateParser {
         case .tag(let name, _):
             return (nodes, name)
         case .eof:
-            _ = fail("'{% \(keyword) %}' is never closed; add '{% \(closing) %}'", at: open)
+            if !abandoned {
+                _ = fail("'{% \(keyword) %}' is never closed; add '{% \(closing) %}'", at: open)
+            }
             return (nodes, nil)
         case .outer(let name, let token):
             _ = fail(
@@ -397,8 +421,12 @@ struct TemplateParser {
     // MARK: Expressions
 
     private mutating func parseExpression() throws(Bail) -> Expr {
+        if expressionNesting == 0 { operations = 0 }
+        try enterExpression()
+        defer { expressionNesting -= 1 }
         let value = try parseOr()
         if isName("if") {
+            try countOperation()
             position += 1
             let condition = try parseOr()
             var otherwise: Expr?
@@ -411,9 +439,26 @@ struct TemplateParser {
         return value
     }
 
+    /// One level deeper into the expression; the caller leaves it with `expressionNesting -= 1`.
+    private mutating func enterExpression() throws(Bail) {
+        guard expressionNesting < Self.maximumExpressionNesting else {
+            throw fail("the expression is nested too deeply (more than \(Self.maximumExpressionNesting) levels of brackets, 'not' or '-'); simplify it", at: current)
+        }
+        expressionNesting += 1
+    }
+
+    /// One more operation in the current expression (each is a level of the tree the renderer walks).
+    private mutating func countOperation() throws(Bail) {
+        operations += 1
+        guard operations <= Self.maximumOperations else {
+            throw fail("the expression is nested too deeply (more than \(Self.maximumOperations) operators, filters and members); split it with '{% set %}'", at: current)
+        }
+    }
+
     private mutating func parseOr() throws(Bail) -> Expr {
         var left = try parseAnd()
         while isName("or") {
+            try countOperation()
             let token = next()
             left = .binary(.or, left, try parseAnd(), loc(token))
         }
@@ -423,6 +468,7 @@ struct TemplateParser {
     private mutating func parseAnd() throws(Bail) -> Expr {
         var left = try parseNot()
         while isName("and") {
+            try countOperation()
             let token = next()
             left = .binary(.and, left, try parseNot(), loc(token))
         }
@@ -431,6 +477,9 @@ struct TemplateParser {
 
     private mutating func parseNot() throws(Bail) -> Expr {
         if isName("not") {
+            try countOperation()
+            try enterExpression()
+            defer { expressionNesting -= 1 }
             position += 1
             return .not(try parseNot())
         }
@@ -459,6 +508,7 @@ struct TemplateParser {
             default:
                 return left
             }
+            try countOperation()
             position += 1
             left = .binary(op, left, try parseAdditive(), loc(token))
         }
@@ -474,6 +524,7 @@ struct TemplateParser {
             case .symbol("-"): op = .subtract
             default: return left
             }
+            try countOperation()
             position += 1
             left = .binary(op, left, try parseConcat(), loc(token))
         }
@@ -482,6 +533,7 @@ struct TemplateParser {
     private mutating func parseConcat() throws(Bail) -> Expr {
         var left = try parseMultiplicative()
         while isSymbol("~") {
+            try countOperation()
             let token = next()
             left = .binary(.concat, left, try parseMultiplicative(), loc(token))
         }
@@ -500,14 +552,18 @@ struct TemplateParser {
             case .symbol("%"): op = .modulo
             default: return left
             }
+            try countOperation()
             position += 1
             left = .binary(op, left, try parseUnary(withFilters: true), loc(token))
         }
     }
 
     private mutating func parseUnary(withFilters: Bool) throws(Bail) -> Expr {
+        try enterExpression()
+        defer { expressionNesting -= 1 }
         var expr: Expr
         if isSymbol("-") {
+            try countOperation()
             let token = next()
             expr = .negate(try parseUnary(withFilters: false), loc(token))
         } else if isSymbol("+") {
@@ -570,6 +626,7 @@ struct TemplateParser {
             if items.allSatisfy({ if case .literal = $0 { return true } else { return false } }) {
                 return .literal(.list(items.map { if case .literal(let value) = $0 { return value } else { return .none } }))
             }
+            try countOperation()
             return .list(items)
         case .outputClose, .tagClose, .end:
             throw fail("expected an expression, found \(describe(token))", at: token)
@@ -582,6 +639,7 @@ struct TemplateParser {
         var expr = base
         while true {
             if isSymbol(".") {
+                try countOperation()
                 let dot = next()
                 let token = current
                 switch token.kind {
@@ -595,6 +653,7 @@ struct TemplateParser {
                     throw fail("expected a member name after '.', found \(describe(token))", at: dot)
                 }
             } else if isSymbol("[") {
+                try countOperation()
                 let bracket = next()
                 let index = try parseExpression()
                 try expectSymbol("]", "to close '['")
@@ -609,6 +668,7 @@ struct TemplateParser {
         var expr = base
         while true {
             if isSymbol("|") {
+                try countOperation()
                 position += 1
                 let nameToken = current
                 let name = try expectName("after '|'")
@@ -637,6 +697,7 @@ struct TemplateParser {
                 }
                 expr = .filter(expr, kind, arguments, loc(nameToken))
             } else if isName("is") {
+                try countOperation()
                 let isToken = next()
                 var negated = false
                 if isName("not") {

@@ -40,6 +40,9 @@ final class TemplateRenderer {
     }
 
     static let maximumDepth = 64
+    /// How deeply bodies (of tags, blocks, includes and `super()`) may nest
+    /// while rendering, so that no theme overflows a thread's stack.
+    static let maximumNesting = 160
 
     private let library: TemplateLibrary
     private let environment: TemplateEnvironment
@@ -54,6 +57,8 @@ final class TemplateRenderer {
     private var blocks: [String: [[Node]]] = [:]
     private var blockFrames: [BlockFrame] = []
     private var depth = 0
+    /// Bodies being rendered, outermost first: checked where nesting can grow without bound.
+    private var nesting = 0
 
     init(library: TemplateLibrary, context: [String: Value]) {
         self.library = library
@@ -77,6 +82,8 @@ final class TemplateRenderer {
     }
 
     private func render(_ nodes: [Node]) throws(TemplateFailure) {
+        nesting += 1
+        defer { nesting -= 1 }
         for node in nodes {
             switch node {
             case .text(let text):
@@ -140,6 +147,7 @@ final class TemplateRenderer {
                 message: "includes are nested more than \(TemplateRenderer.maximumDepth) deep; '\(name)' probably includes itself without end",
                 loc: loc)
         }
+        try checkNesting(loc)
         depth += 1
         pushScope()
         defer {
@@ -370,11 +378,20 @@ final class TemplateRenderer {
                 throw TemplateFailure(
                     message: "block '\(frame.name)' has no parent block to call with 'super()'; remove it", loc: loc)
             }
+            try checkNesting(loc)
             let saved = output
             output = ""
             defer { output = saved }
             try renderBlock(name: frame.name, level: frame.level + 1, bodies: bodies)
             return .html(output)
+        }
+    }
+
+    private func checkNesting(_ loc: SourceLoc) throws(TemplateFailure) {
+        guard nesting < TemplateRenderer.maximumNesting else {
+            throw TemplateFailure(
+                message: "templates are nested too deeply here (more than \(TemplateRenderer.maximumNesting) levels of tags, includes and 'super()'); include or extend less deeply",
+                loc: loc)
         }
     }
 
