@@ -76,8 +76,12 @@ enum Robustness {
     }
 
     /// Names in the site root that a build may leave beside `Public/` (staging, journal).
+    /// Staging folders or journals left beside the output (the build
+    /// cache files that a successful build keeps there do not count).
     static func leftovers(in root: URL) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter { $0.hasPrefix(".Public") }
+        ((try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []).filter {
+            $0.hasPrefix(".Public") && !$0.hasSuffix(".herald-cache") && !$0.hasSuffix(".herald-content")
+        }
     }
 
     /// A temporary site with the repository's real default theme (`Templates/`).
