@@ -47,6 +47,12 @@ struct BuildCache {
     /// Every input file's metadata plus the options and Herald's version,
     /// and the newest modification time among the files.
     static func inputsDigest(options: BuildOptions) -> (digest: UInt64, newest: Double) {
+        sourcesDigest(options: options, folders: ["Templates", "Content"])
+    }
+
+    /// Digest of Herald's version, the build options, `site.yml` and every
+    /// file below `folders` (path, size, time, inode), with the newest time.
+    static func sourcesDigest(options: BuildOptions, folders: [String]) -> (digest: UInt64, newest: Double) {
         var digest = Digest()
         digest.add(HeraldVersion.current)
         digest.add(options.output.path)
@@ -55,7 +61,7 @@ struct BuildCache {
         digest.add(options.includeFuture ? 1 : 0)
         let root = options.source.path
         var paths = ["site.yml"]
-        for folder in ["Templates", "Content"] {
+        for folder in folders {
             let base = URL(fileURLWithPath: root + "/" + folder).resolvingSymlinksInPath().path
             paths += FileSystem.walk(base).files.map { folder + "/" + $0 }
         }

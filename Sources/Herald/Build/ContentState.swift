@@ -46,24 +46,8 @@ struct ContentState {
 
     /// Digest of what every page may show besides content bodies.
     static func settingsDigest(options: BuildOptions) -> UInt64 {
-        var digest = Digest()
-        digest.add(HeraldVersion.current)
-        digest.add(options.output.path)
-        digest.add(options.baseURL ?? "-")
-        digest.add(options.includeDrafts ? 1 : 0)
-        digest.add(options.includeFuture ? 1 : 0)
-        let root = options.source.path
-        var paths = ["site.yml"]
         // Static files count too: feeds give the size of lead images.
-        for folder in ["Templates", "Content/authors", "Content/static"] {
-            let base = URL(fileURLWithPath: root + "/" + folder).resolvingSymlinksInPath().path
-            paths += FileSystem.walk(base).files.map { folder + "/" + $0 }
-        }
-        for path in paths.sorted() {
-            digest.add(path)
-            digest.addMetadata(ofFileAt: root + "/" + path)
-        }
-        return digest.value
+        BuildCache.sourcesDigest(options: options, folders: ["Templates", "Content/authors", "Content/static"]).digest
     }
 
     /// Digest of everything about the published items that a page other than
