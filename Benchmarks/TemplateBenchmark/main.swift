@@ -1,8 +1,10 @@
 import Foundation
 import Herald
 
-// Renders an article-like page (extends + include + filters) many times and
-// prints pages per second. Run with: swift run -c release TemplateBenchmark
+// Renders pages many times and prints pages per second: first the default
+// theme's article.html over the demo site's articles (loaded as a build loads
+// them), then a self-contained article-like page (extends + include +
+// filters). Run with: swift run -c release TemplateBenchmark
 
 let sources: [String: String] = [
     "base.html": """
@@ -98,6 +100,11 @@ let context: [String: Value] = ["site": site, "page": page]
 let iterations = 10_000
 var bytes = 0
 do {
+    // The repository root, two folders above this file.
+    let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let theme = try TemplateThroughput.renderArticles(siteRoot: root, count: iterations)
+    print("default theme: rendered \(iterations) article pages (last \(theme.bytes) bytes) in \(String(format: "%.3f", theme.seconds)) s: \(Int(Double(iterations) / theme.seconds)) pages/s")
+
     bytes = try library.render("article.html", context: context).utf8.count
     let start = ContinuousClock.now
     for _ in 0..<iterations {
@@ -105,7 +112,7 @@ do {
     }
     let elapsed = ContinuousClock.now - start
     let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-    print("rendered \(iterations) pages of \(bytes) bytes in \(String(format: "%.3f", seconds)) s: \(Int(Double(iterations) / seconds)) pages/s")
+    print("article-like page: rendered \(iterations) pages of \(bytes) bytes in \(String(format: "%.3f", seconds)) s: \(Int(Double(iterations) / seconds)) pages/s")
 } catch {
     print(error)
     exit(1)
