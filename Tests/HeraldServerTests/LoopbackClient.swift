@@ -13,7 +13,7 @@ final class LoopbackConnection: @unchecked Sendable {
     let fd: Int32
     private(set) var received: [UInt8] = []
 
-    init(port: Int, timeout: TimeInterval = 5) throws {
+    init(port: Int, timeout: TimeInterval = 30) throws {
         #if canImport(Glibc)
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
