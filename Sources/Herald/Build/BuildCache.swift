@@ -186,9 +186,6 @@ struct BuildCache {
         try? Data(text.utf8).write(to: URL(fileURLWithPath: Self.location(of: output)), options: .atomic)
     }
 
-    static func remove(for output: URL) {
-        unlink(location(of: output))
-    }
 }
 
 /// FNV-1a, 64 bits: a stable digest (Swift's `Hasher` is seeded per process)

@@ -134,9 +134,6 @@ struct ContentState {
         if failed || rename(temporary, path) != 0 { unlink(temporary) }
     }
 
-    static func remove(for output: URL) {
-        unlink(location(of: output))
-    }
 
     private static func write(_ record: Record, to writer: inout BinaryWriter) {
         writer.write(record.path)

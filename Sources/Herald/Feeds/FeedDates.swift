@@ -35,8 +35,7 @@ enum FeedDates {
     }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {
-        let s = String(value)
-        return s.count >= width ? s : String(repeating: "0", count: width - s.count) + s
+        value.zeroPadded(width)
     }
 
     /// Calendar fields of an instant in a zone (proleptic Gregorian).
@@ -47,24 +46,9 @@ enum FeedDates {
         init(_ date: Date, _ zone: TimeZone) {
             // Offsets are written in whole minutes, so local time uses the same.
             offsetMinutes = zone.secondsFromGMT(for: date) / 60
-            let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetMinutes * 60
-            var days = seconds / 86_400
-            var rest = seconds % 86_400
-            if rest < 0 { rest += 86_400; days -= 1 }
-            hour = rest / 3600
-            minute = rest % 3600 / 60
-            second = rest % 60
-            weekday = ((days % 7) + 11) % 7  // 1970-01-01 was a Thursday (4)
-            // Howard Hinnant's civil_from_days.
-            let z = days + 719_468
-            let era = (z >= 0 ? z : z - 146_096) / 146_097
-            let doe = z - era * 146_097
-            let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-            let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-            let mp = (5 * doy + 2) / 153
-            day = doy - (153 * mp + 2) / 5 + 1
-            month = mp < 10 ? mp + 3 : mp - 9
-            year = yoe + era * 400 + (month <= 2 ? 1 : 0)
+            let fields = CivilDate.fields(localSeconds: Int(date.timeIntervalSince1970.rounded(.down)) + offsetMinutes * 60)
+            (year, month, day) = (fields.year, fields.month, fields.day)
+            (hour, minute, second, weekday) = (fields.hour, fields.minute, fields.second, fields.weekday)
         }
     }
 }

@@ -30,16 +30,9 @@ public enum Permalink {
     }
 
     /// The site path of an item: tokens replaced, always ending with `/`.
-    /// `value` in decimal with leading zeros to `width` digits (without
-    /// `String(format:)`, which is slow on Linux).
-    static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
-    }
-
     static func expand(_ pattern: String, slug: String, fileName: String = "", date: Date?, section: String?, timeZone: TimeZone) -> String {
         var parts: [String] = []
-        var fields: (year: Int, month: Int, day: Int)?
+        var fields: CivilDate.Fields?
         if let date {
             fields = CivilDate.fields(of: date, in: timeZone)
         }
@@ -47,9 +40,9 @@ public enum Permalink {
             switch token {
             case ":slug": return slug
             case ":filename": return fileName
-            case ":year": return fields.map { padded($0.year, 4) } ?? ""
-            case ":month": return fields.map { padded($0.month, 2) } ?? ""
-            case ":day": return fields.map { padded($0.day, 2) } ?? ""
+            case ":year": return fields.map { $0.year.zeroPadded(4) } ?? ""
+            case ":month": return fields.map { $0.month.zeroPadded(2) } ?? ""
+            case ":day": return fields.map { $0.day.zeroPadded(2) } ?? ""
             case ":section": return section.map(Slug.make) ?? ""
             default: return token
             }
@@ -70,24 +63,5 @@ public enum Permalink {
         }
         let path = "/" + parts.filter { !$0.isEmpty }.joined(separator: "/")
         return path.hasSuffix("/") ? path : path + "/"
-    }
-}
-
-/// Calendar fields of an instant in a time zone, computed without `Calendar`.
-enum CivilDate {
-    static func fields(of date: Date, in timeZone: TimeZone) -> (year: Int, month: Int, day: Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + timeZone.secondsFromGMT(for: date)
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        // Civil from days, after Howard Hinnant's well-known algorithm.
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 }

@@ -18,41 +18,14 @@ enum TemplateDateFormatter {
     ]
     static let dayNames = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 
-    private static func floorDivide(_ a: Int, _ b: Int) -> Int {
-        a >= 0 ? a / b : -((-a + b - 1) / b)
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func days(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = floorDivide(y, 400)
-        let yearOfEra = y - era * 400
-        let monthIndex = (month + 9) % 12
-        let dayOfYear = (153 * monthIndex + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
     static func civil(_ date: Date, timeZone: TimeZone) -> Civil {
         let offset = timeZone.secondsFromGMT(for: date)
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-        let dayNumber = floorDivide(seconds, 86_400)
-        let secondOfDay = seconds - dayNumber * 86_400
-        let z = dayNumber + 719_468
-        let era = floorDivide(z, 146_097)
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYearMarch = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYearMarch + 2) / 153
-        let day = dayOfYearMarch - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        let weekday = ((dayNumber % 7) + 11) % 7
+        let fields = CivilDate.fields(localSeconds: Int(date.timeIntervalSince1970.rounded(.down)) + offset)
         return Civil(
-            year: year, month: month, day: day,
-            hour: secondOfDay / 3600, minute: (secondOfDay % 3600) / 60, second: secondOfDay % 60,
-            weekday: weekday,
-            dayOfYear: dayNumber - days(year: year, month: 1, day: 1) + 1,
+            year: fields.year, month: fields.month, day: fields.day,
+            hour: fields.hour, minute: fields.minute, second: fields.second,
+            weekday: fields.weekday,
+            dayOfYear: fields.dayNumber - CivilDate.days(year: fields.year, month: 1, day: 1) + 1,
             offset: offset)
     }
 
