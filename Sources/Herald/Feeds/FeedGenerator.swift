@@ -103,7 +103,7 @@ public struct FeedGenerator: Sendable {
         var out = ""
         for byte in text.utf8 {
             if byte >= 0x80 || byte <= 0x20 || uriForbidden.contains(byte) {
-                out += percent(byte)
+                PercentEncoding.append(byte, to: &out)
             } else {
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             }
@@ -113,27 +113,8 @@ public struct FeedGenerator: Sendable {
 
     private static let uriForbidden: Set<UInt8> = Set("\"<>\\^`{|}\u{7F}".utf8)
 
-    private static func percent(_ byte: UInt8) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out = "%"
-        out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte >> 4)]))
-        out.unicodeScalars.append(Unicode.Scalar(hex[Int(byte & 0xF)]))
-        return out
-    }
-
     static func percentEncoded(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            default:
-                out += percent(byte)
-            }
-        }
-        return out
+        PercentEncoding.encode(text)
     }
 }
 
