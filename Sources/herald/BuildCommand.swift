@@ -34,8 +34,9 @@ struct BuildCommand: ParsableCommand {
         if !site.quiet {
             Console.printDiagnostics(report.warnings)
             if site.verbose {
-                for (stage, seconds) in report.stageTimes {
-                    print("  " + stage.padding(toLength: 14, withPad: " ", startingAt: 0) + String(format: "%7.3f s", seconds))
+                for time in report.stageTimes {
+                    print("  " + time.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
+                        + String(format: "%7.3f s  (%.3f s processor time)", time.seconds, time.processorSeconds))
                 }
             }
             print(report.summary)

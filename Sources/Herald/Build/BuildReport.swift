@@ -16,7 +16,14 @@ public struct BuildReport: Sendable {
     /// Problems that did not stop the build (such as a missing `image_alt`).
     public var warnings: [Diagnostic] = []
     /// Seconds spent in each stage, in order, for `--verbose`.
-    public var stageTimes: [(stage: String, seconds: Double)] = []
+    public var stageTimes: [StageTime] = []
+
+    /// One stage of a build: wall time, and processor time on all cores.
+    public struct StageTime: Sendable {
+        public var stage: String
+        public var seconds: Double
+        public var processorSeconds: Double
+    }
 
     /// `Built 24 articles, 3 pages, 30 feeds: 212 files written (10 unchanged) in 0.42 s`
     public var summary: String {

@@ -177,12 +177,25 @@ final class StageClock: @unchecked Sendable {
     // Safety: used by the building thread only.
     private let start = DispatchTime.now()
     private var last = DispatchTime.now()
-    private(set) var laps: [(stage: String, seconds: Double)] = []
+    private var lastCPU = StageClock.processorSeconds()
+    private(set) var laps: [BuildReport.StageTime] = []
 
     func lap(_ stage: String) {
         let now = DispatchTime.now()
-        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        let cpu = StageClock.processorSeconds()
+        laps.append(BuildReport.StageTime(
+            stage: stage, seconds: Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9, processorSeconds: cpu - lastCPU))
         last = now
+        lastCPU = cpu
+    }
+
+    /// User and system time of the whole process so far: compared with the
+    /// wall time of a stage it shows how well the stage used the cores.
+    static func processorSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        func seconds(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return seconds(usage.ru_utime) + seconds(usage.ru_stime)
     }
 
     var total: Double {
