@@ -21,9 +21,9 @@ public enum TemplateThroughput {
         let start = DispatchTime.now()
         for number in 0..<count {
             let index = number % site.articles.count
-            let page = try templates.render(
+            let page = try templates.renderBytes(
                 "article.html", context: values.context(path: site.articles[index].path, ["page": values.pageValue(.article, index)]))
-            bytes = page.utf8.count
+            bytes = page.count
         }
         return (Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, bytes)
     }

@@ -38,12 +38,10 @@ struct OutputPlan: Sendable {
     /// Adds a rendered page at a site path such as `/2025/07/slug/` (written as its `index.html`).
     mutating func addPage(
         at sitePath: String, origin: String, kind: PlannedOutput.Kind, lastModified: Date? = nil,
-        render: @escaping @Sendable () throws(DiagnosticError) -> String
+        render: @escaping @Sendable () throws(DiagnosticError) -> [UInt8]
     ) {
         let file = sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
-        add(PlannedOutput(path: String(file.dropFirst()), origin: origin, source: .generated {
-            () throws(DiagnosticError) -> [UInt8] in Array(try render().utf8)
-        }, kind: kind, lastModified: lastModified))
+        add(PlannedOutput(path: String(file.dropFirst()), origin: origin, source: .generated(render), kind: kind, lastModified: lastModified))
     }
 
     /// Every problem with the paths: two sources for one file, or a path

@@ -11,14 +11,14 @@ struct PagePlanner {
         let site = self.site, values = self.values, templates = self.templates
         for (index, article) in site.articles.enumerated() {
             let template = (article.layout ?? "article") + ".html"
-            plan.addPage(at: article.path, origin: article.sourcePath, kind: .article, lastModified: article.lastModified) { () throws(DiagnosticError) -> String in
-                try templates.render(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
+            plan.addPage(at: article.path, origin: article.sourcePath, kind: .article, lastModified: article.lastModified) { () throws(DiagnosticError) -> [UInt8] in
+                try templates.renderBytes(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
             }
         }
         for (index, page) in site.pages.enumerated() {
             let template = (page.layout ?? "page") + ".html"
-            plan.addPage(at: page.path, origin: page.sourcePath, kind: .page, lastModified: page.lastModified) { () throws(DiagnosticError) -> String in
-                try templates.render(template, context: values.context(path: page.path, ["page": values.pageValue(.page, index)]))
+            plan.addPage(at: page.path, origin: page.sourcePath, kind: .page, lastModified: page.lastModified) { () throws(DiagnosticError) -> [UInt8] in
+                try templates.renderBytes(template, context: values.context(path: page.path, ["page": values.pageValue(.page, index)]))
             }
         }
         planLists(
@@ -26,13 +26,13 @@ struct PagePlanner {
             extra: [:], into: &plan)
         planTaxonomies(into: &plan)
         if templates.contains("archive.html") {
-            plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> String in
-                try templates.render("archive.html", context: values.context(path: "/archive/", ["years": values.years()]))
+            plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> [UInt8] in
+                try templates.renderBytes("archive.html", context: values.context(path: "/archive/", ["years": values.years()]))
             }
         }
         if templates.contains("404.html") {
-            plan.addPage(at: "/404.html", origin: "the 404 page", kind: .other) { () throws(DiagnosticError) -> String in
-                try templates.render("404.html", context: values.context(path: "/404.html"))
+            plan.addPage(at: "/404.html", origin: "the 404 page", kind: .other) { () throws(DiagnosticError) -> [UInt8] in
+                try templates.renderBytes("404.html", context: values.context(path: "/404.html"))
             }
         }
     }
@@ -43,8 +43,8 @@ struct PagePlanner {
             let taxonomyValue = values.taxonomyValue(taxonomyIndex)
             if templates.contains("taxonomy.html") {
                 let terms = Value.list(taxonomy.terms.indices.map { values.termValue(taxonomy: taxonomyIndex, term: $0) })
-                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> String in
-                    try templates.render("taxonomy.html", context: values.context(path: taxonomy.path, ["taxonomy": taxonomyValue, "terms": terms]))
+                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> [UInt8] in
+                    try templates.renderBytes("taxonomy.html", context: values.context(path: taxonomy.path, ["taxonomy": taxonomyValue, "terms": terms]))
                 }
             }
             guard templates.contains("term.html") else { continue }
@@ -69,10 +69,10 @@ struct PagePlanner {
             let path = paginator.path(of: number)
             let items = paginator.range(of: number).map { values.pageValue(.article, articles[$0]) }
             let shown = paginator.range(of: number).map { articles[$0] }
-            plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list, lastModified: newest(shown)) { () throws(DiagnosticError) -> String in
+            plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list, lastModified: newest(shown)) { () throws(DiagnosticError) -> [UInt8] in
                 var context = extra
                 context["paginator"] = paginator.value(page: number, items: items, siteURL: siteURL)
-                return try templates.render(template, context: values.context(path: path, context))
+                return try templates.renderBytes(template, context: values.context(path: path, context))
             }
         }
     }

@@ -14,10 +14,26 @@ public final class Site: Sendable {
     /// For each article, its related articles (see `related(toArticle:)`).
     let relatedArticles: [[Int]]
 
+    /// The articles and pages again, each held by reference, for the
+    /// template objects that read them many times per page.
+    let articleRecords: [PageRecord]
+    let pageRecords: [PageRecord]
+    /// For each taxonomy, its terms by reference.
+    let termRecords: [[TermRecord]]
+    /// Where the built-in taxonomies are in `taxonomies`, if configured.
+    let tagsTaxonomy: Int?
+    let categoriesTaxonomy: Int?
+    let authorsTaxonomy: Int?
+
     init(config: SiteConfig, articles: [ContentItem], pages: [ContentItem], taxonomies: [Taxonomy]) {
         self.config = config
         self.articles = articles
         self.pages = pages
+        articleRecords = articles.enumerated().map { PageRecord(item: $1, index: $0) }
+        pageRecords = pages.enumerated().map { PageRecord(item: $1, index: $0) }
+        tagsTaxonomy = taxonomies.firstIndex { $0.name == "tags" }
+        categoriesTaxonomy = taxonomies.firstIndex { $0.name == "categories" }
+        authorsTaxonomy = taxonomies.firstIndex { $0.name == "authors" }
         var taxonomies = taxonomies
         for taxonomy in taxonomies.indices {
             for term in taxonomies[taxonomy].terms.indices {
@@ -27,6 +43,9 @@ public final class Site: Sendable {
             }
         }
         self.taxonomies = taxonomies
+        termRecords = taxonomies.enumerated().map { taxonomy, entry in
+            entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, config: config) }
+        }
         var articleTerms = Array(repeating: Array(repeating: [Int](), count: taxonomies.count), count: articles.count)
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
             for (termIndex, term) in taxonomy.terms.enumerated() {

@@ -33,7 +33,7 @@ struct SiteValues: Sendable {
             "articles": .list(site.articles.indices.map { .object(PageObject(site: site, kind: .article, index: $0)) }),
             "pages": .list(site.pages.indices.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
             "taxonomies": .map(taxonomies),
-            "feeds": Self.feedLinks(directory: "/", title: config.title, site: site),
+            "feeds": Self.feedLinks(directory: "/", title: config.title, config: config),
             "generator": ["name": "Herald", "version": .string(HeraldVersion.current), "uri": .none],
         ])
     }
@@ -48,13 +48,13 @@ struct SiteValues: Sendable {
     }
 
     /// `{format, url, permalink, type, title}` for each feed format in `directory`.
-    static func feedLinks(directory: String, title: String, site: Site) -> Value {
-        .list(site.config.feeds.formats.map { format in
+    static func feedLinks(directory: String, title: String, config: SiteConfig) -> Value {
+        .list(config.feeds.formats.map { format in
             let path = directory + format.fileName
             return [
                 "format": .string(format.rawValue),
-                "url": .string(site.config.url.relative(path)),
-                "permalink": .string(site.config.url.absolute(path)),
+                "url": .string(config.url.relative(path)),
+                "permalink": .string(config.url.absolute(path)),
                 "type": .string(format.mediaType),
                 "title": .string("\(title) (\(format.displayName))"),
             ]

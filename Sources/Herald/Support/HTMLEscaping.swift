@@ -3,24 +3,51 @@ public enum HTMLEscaping {
     /// Escapes `& < > " '` so the text is safe in element content and in
     /// quoted attribute values alike.
     public static func escape(_ text: String) -> String {
-        var needsWork = false
-        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
-            needsWork = true
-            break
+        var text = text
+        let clean = text.withUTF8 { firstSpecial(in: $0) == nil }
+        if clean { return text }
+        var bytes: [UInt8] = []
+        escape(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends the escaped UTF-8 of `text` to `output`: what a template
+    /// writes, without an intermediate string. The characters escaped are
+    /// ASCII, so working on bytes keeps every other character intact.
+    static func escape(_ text: String, into output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { buffer in
+            guard var special = firstSpecial(in: buffer) else {
+                output.append(contentsOf: buffer)
+                return
+            }
+            output.reserveCapacity(output.count + buffer.count + 16)
+            var runStart = 0
+            while true {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart..<special]))
+                switch buffer[special] {
+                case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
+                case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
+                case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
+                case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
+                default: output.append(contentsOf: "&#39;".utf8)
+                }
+                runStart = special + 1
+                guard let next = firstSpecial(in: buffer, from: runStart) else { break }
+                special = next
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[runStart...]))
         }
-        guard needsWork else { return text }
-        var result = ""
-        result.reserveCapacity(text.utf8.count + 16)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.unicodeScalars.append(scalar)
+    }
+
+    private static func firstSpecial(in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        var index = start
+        while index < buffer.count {
+            switch buffer[index] {
+            case 0x26, 0x3C, 0x3E, 0x22, 0x27: return index
+            default: index += 1
             }
         }
-        return result
+        return nil
     }
 }

@@ -4,26 +4,37 @@ enum PercentEncoding {
     /// Every byte but unreserved characters (letters, digits, `-._~`) and `/`
     /// becomes `%XX`.
     static func encode(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"), UInt8(ascii: "/"):
-                result.unicodeScalars.append(Unicode.Scalar(byte))
+                bytes.append(byte)
             default:
-                append(byte, to: &result)
+                append(byte, to: &bytes)
             }
         }
-        return result
+        // Every byte written is ASCII, so the result is valid UTF-8 as it is.
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `%XX` for one byte.
+    static func append(_ byte: UInt8, to bytes: inout [UInt8]) {
+        bytes.append(UInt8(ascii: "%"))
+        bytes.append(hexDigit(byte >> 4))
+        bytes.append(hexDigit(byte & 0xF))
     }
 
     /// Appends `%XX` for one byte.
     static func append(_ byte: UInt8, to text: inout String) {
-        let hex = Array("0123456789ABCDEF".unicodeScalars)
-        text.unicodeScalars.append("%")
-        text.unicodeScalars.append(hex[Int(byte >> 4)])
-        text.unicodeScalars.append(hex[Int(byte & 0xF)])
+        var bytes: [UInt8] = []
+        append(byte, to: &bytes)
+        text += String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
 }

@@ -89,7 +89,7 @@ enum FilterKind: String, Sendable, CaseIterable {
 indirect enum Expr: Sendable {
     case literal(Value)
     case name(String, SourceLoc)
-    case member(Expr, String, SourceLoc)
+    case member(Expr, MemberName, SourceLoc)
     case index(Expr, Expr, SourceLoc)
     case list([Expr])
     case negate(Expr, SourceLoc)
@@ -104,7 +104,7 @@ indirect enum Expr: Sendable {
     var spelling: String {
         switch self {
         case .name(let name, _): return name
-        case .member(let base, let name, _): return base.spelling + "." + name
+        case .member(let base, let name, _): return base.spelling + "." + name.text
         case .index(let base, let index, _):
             if case .literal(let value) = index {
                 switch value {

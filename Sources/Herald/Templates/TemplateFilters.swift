@@ -241,6 +241,9 @@ enum TextFilters {
 
     /// At most `length` characters, `end` included, cut at a word boundary where there is one.
     static func truncate(_ text: String, length: Int, end: String) -> String {
+        // No more bytes than `length` means no more characters: nothing to cut,
+        // and no need to walk the text character by character.
+        if text.utf8.count <= length { return text }
         guard text.index(text.startIndex, offsetBy: length, limitedBy: text.endIndex).map({ $0 != text.endIndex }) ?? false else {
             return text
         }

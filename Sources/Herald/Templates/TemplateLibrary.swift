@@ -204,6 +204,11 @@ public final class TemplateLibrary: Sendable {
 
     /// Renders template `name` with the given top-level variables.
     public func render(_ name: String, context: [String: Value]) throws(DiagnosticError) -> String {
+        String(decoding: try renderBytes(name, context: context), as: UTF8.self)
+    }
+
+    /// Renders template `name` as UTF-8 bytes: what the build writes to disk.
+    public func renderBytes(_ name: String, context: [String: Value]) throws(DiagnosticError) -> [UInt8] {
         guard let template = linked[name] else {
             throw DiagnosticError([
                 Diagnostic.error(

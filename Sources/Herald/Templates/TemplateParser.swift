@@ -645,7 +645,7 @@ struct TemplateParser {
                 switch token.kind {
                 case .name(let name):
                     position += 1
-                    expr = .member(expr, name, loc(token))
+                    expr = .member(expr, MemberName(name), loc(token))
                 case .int(let index):
                     position += 1
                     expr = .index(expr, .literal(.int(index)), loc(token))

@@ -6,14 +6,18 @@ struct LoopInfo: TemplateObject {
     var length: Int
 
     func member(_ name: String) -> Value? {
-        switch name {
-        case "index": return .int(index0 + 1)
-        case "index0": return .int(index0)
-        case "first": return .bool(index0 == 0)
-        case "last": return .bool(index0 == length - 1)
-        case "length": return .int(length)
-        case "revindex": return .int(length - index0)
-        case "revindex0": return .int(length - index0 - 1)
+        member(MemberName(name))
+    }
+
+    func member(_ name: MemberName) -> Value? {
+        switch name.symbol {
+        case .index: return .int(index0 + 1)
+        case .index0: return .int(index0)
+        case .first: return .bool(index0 == 0)
+        case .last: return .bool(index0 == length - 1)
+        case .length: return .int(length)
+        case .revindex: return .int(length - index0)
+        case .revindex0: return .int(length - index0 - 1)
         default: return nil
         }
     }
@@ -47,7 +51,9 @@ final class TemplateRenderer {
     private let library: TemplateLibrary
     private let environment: TemplateEnvironment
     private let timeZone: TimeZone
-    var output = ""
+    /// The page so far, as UTF-8: appending bytes skips the bookkeeping
+    /// (character counts, ASCII flags) that appending strings does.
+    var output: [UInt8] = []
     /// The variables the caller passed.
     private let context: [String: Value]
     /// Variables made by `set` and `for`, innermost last; scopes are ranges of it.
@@ -66,7 +72,7 @@ final class TemplateRenderer {
         self.timeZone = library.environment.timeZone
         self.context = context
         locals.reserveCapacity(16)
-        output.reserveCapacity(16_384)
+        output.reserveCapacity(32_768)
     }
 
     func render(_ template: LinkedTemplate) throws(TemplateFailure) {
@@ -87,7 +93,7 @@ final class TemplateRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text.utf8)
             case .output(let expr):
                 ValueOps.write(try evaluate(expr), to: &output, timeZone: timeZone)
             case .conditional(let branches, let otherwise):
@@ -115,10 +121,10 @@ final class TemplateRenderer {
 
     private func capture(_ body: [Node]) throws(TemplateFailure) -> String {
         let saved = output
-        output = ""
+        output = []
         defer { output = saved }
         try render(body)
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
     private func renderBlock(name: String, level: Int, bodies: [[Node]]) throws(TemplateFailure) {
@@ -325,15 +331,15 @@ final class TemplateRenderer {
             switch container {
             case .none:
                 throw TemplateFailure(
-                    message: "'\(base.spelling)' is none, so it has no member '\(name)'; guard it with '{% if \(base.spelling) %}'",
+                    message: "'\(base.spelling)' is none, so it has no member '\(name.text)'; guard it with '{% if \(base.spelling) %}'",
                     loc: loc)
             case .map, .object:
                 throw TemplateFailure(
-                    message: "'\(base.spelling)' has no member '\(name)'; check the spelling, or use '\(base.spelling).\(name) | default(…)'",
+                    message: "'\(base.spelling)' has no member '\(name.text)'; check the spelling, or use '\(base.spelling).\(name.text) | default(…)'",
                     loc: loc)
             default:
                 throw TemplateFailure(
-                    message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name)'",
+                    message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name.text)'",
                     loc: loc)
             }
         case .index(let base, let index, let loc):
@@ -380,10 +386,10 @@ final class TemplateRenderer {
             }
             try checkNesting(loc)
             let saved = output
-            output = ""
+            output = []
             defer { output = saved }
             try renderBlock(name: frame.name, level: frame.level + 1, bodies: bodies)
-            return .html(output)
+            return .html(String(decoding: output, as: UTF8.self))
         }
     }
 

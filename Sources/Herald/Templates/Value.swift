@@ -30,6 +30,9 @@ public enum Value: Sendable {
 public protocol TemplateObject: Sendable {
     /// The member called `name`, or `nil` when it is not defined.
     func member(_ name: String) -> Value?
+    /// The same lookup with the name as compiled into a template; objects
+    /// that switch on `MemberName`'s symbol implement it for speed.
+    func member(_ name: MemberName) -> Value?
     /// Every member name, for `json` and for iterating an object.
     var memberNames: [String] { get }
     /// What the object prints as in a template (`{{ term }}`, `join`, `~`);
@@ -62,6 +65,15 @@ extension Value {
     public func member(_ name: String) -> Value? {
         switch self {
         case .map(let dictionary): return dictionary[name]
+        case .object(let object): return object.member(name)
+        default: return nil
+        }
+    }
+
+    /// The member `name` of a map or object, as a compiled template looks it up.
+    public func member(_ name: MemberName) -> Value? {
+        switch self {
+        case .map(let dictionary): return dictionary[name.text]
         case .object(let object): return object.member(name)
         default: return nil
         }

@@ -39,19 +39,19 @@ enum ValueOps {
         }
     }
 
-    /// Appends a value as an autoescaping template outputs it.
-    static func write(_ value: Value, to output: inout String, timeZone: TimeZone) {
+    /// Appends a value as an autoescaping template outputs it, as UTF-8.
+    static func write(_ value: Value, to output: inout [UInt8], timeZone: TimeZone) {
         switch value {
         case .none: return
-        case .html(let text): output += text
-        case .string(let text): output += HTMLEscaping.escape(text)
-        case .int(let number): output += String(number)
+        case .html(let text): output.append(contentsOf: text.utf8)
+        case .string(let text): HTMLEscaping.escape(text, into: &output)
+        case .int(let number): output.append(contentsOf: String(number).utf8)
         case .list(let items):
             for (offset, item) in items.enumerated() {
-                if offset > 0 { output += ", " }
+                if offset > 0 { output.append(contentsOf: ", ".utf8) }
                 write(item, to: &output, timeZone: timeZone)
             }
-        default: output += HTMLEscaping.escape(plainText(value, timeZone: timeZone))
+        default: HTMLEscaping.escape(plainText(value, timeZone: timeZone), into: &output)
         }
     }
 
