@@ -68,6 +68,14 @@ final class CMarkDocument {
         cmark_node_get_literal(node).map { String(cString: $0) }
     }
 
+    /// The literal's UTF-8 bytes, borrowed from the node for the call only.
+    static func literalBytes<Result>(of node: OpaquePointer, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        guard let literal = cmark_node_get_literal(node) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: strlen(literal)) {
+            body(UnsafeBufferPointer(start: $0, count: strlen(literal)))
+        }
+    }
+
     static func url(of node: OpaquePointer) -> String? {
         cmark_node_get_url(node).map { String(cString: $0) }
     }

@@ -40,16 +40,18 @@ struct MarkdownRenderer: Sendable {
         var diagnostics: [Diagnostic] = []
         // Text of adjacent inline nodes is joined ("*three*." is one word);
         // blocks and line breaks separate words.
-        var text = ""
+        var words = WordCounter()
         var moreMarker: OpaquePointer?
         document.forEachNode { node in
             switch CMarkDocument.type(of: node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-                text += CMarkDocument.literal(of: node) ?? ""
+                CMarkDocument.literalBytes(of: node) { words.add($0) }
             case CMARK_NODE_CODE_BLOCK:
-                text += " " + (CMarkDocument.literal(of: node) ?? "") + " "
+                words.endWord()
+                CMarkDocument.literalBytes(of: node) { words.add($0) }
+                words.endWord()
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
-                text += " "
+                words.endWord()
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let url = CMarkDocument.url(of: node) else { break }
                 switch resolveLink(url) {
@@ -76,7 +78,7 @@ struct MarkdownRenderer: Sendable {
         } else if let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) {
             summary = document.html(of: paragraph)
         }
-        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: WordCounter.count(text), diagnostics: diagnostics)
+        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, diagnostics: diagnostics)
     }
 }
 
@@ -87,21 +89,27 @@ enum LinkResolution {
     case missing(String)
 }
 
-enum WordCounter {
-    /// Runs of non-whitespace characters.
-    static func count(_ text: String) -> Int {
-        var count = 0
-        var inWord = false
-        for byte in text.utf8 {
-            let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-            if isSpace {
+/// Counts words, runs of non-whitespace characters, over text given in
+/// pieces: the literals of a document's nodes, read where they lie.
+struct WordCounter {
+    private(set) var count = 0
+    private var inWord = false
+
+    /// Adds a piece of text that continues the previous one.
+    mutating func add(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
                 inWord = false
             } else if !inWord {
                 inWord = true
                 count += 1
             }
         }
-        return count
+    }
+
+    /// What follows starts a new word.
+    mutating func endWord() {
+        inWord = false
     }
 }
 

@@ -46,26 +46,32 @@ public final class Site: Sendable {
         termRecords = taxonomies.enumerated().map { taxonomy, entry in
             entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, config: config) }
         }
-        var articleTerms = Array(repeating: Array(repeating: [Int](), count: taxonomies.count), count: articles.count)
-        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
+        // Other taxonomies list an article's terms in term order, from the terms' article lists.
+        var termsByArticle = Array(repeating: Array(repeating: [Int](), count: taxonomies.count), count: articles.count)
+        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() where !Self.builtInTaxonomies.contains(taxonomy.name) {
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 for article in term.articles {
-                    articleTerms[article][taxonomyIndex].append(termIndex)
+                    termsByArticle[article][taxonomyIndex].append(termIndex)
                 }
             }
         }
-        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
-            let names: (ContentItem) -> [String]
-            switch taxonomy.name {
-            case "tags": names = { $0.tags }
-            case "categories": names = { $0.categories }
-            case "authors": names = { $0.authors.map(\.name) }
-            default: continue
-            }
-            for article in articles.indices {
-                var seen = Set<Int>()
-                articleTerms[article][taxonomyIndex] = names(articles[article]).compactMap { taxonomy.termIndex[Slug.make($0)] }
-                    .filter { seen.insert($0).inserted }
+        // The built-in ones in front-matter order, which takes a slug per name: on every core.
+        let frozenTaxonomies = taxonomies, fromTerms = termsByArticle
+        let articleTerms = Array(articles.indices).parallelMap { article -> [[Int]] in
+            frozenTaxonomies.indices.map { taxonomyIndex -> [Int] in
+                let taxonomy = frozenTaxonomies[taxonomyIndex]
+                let names: [String]
+                switch taxonomy.name {
+                case "tags": names = articles[article].tags
+                case "categories": names = articles[article].categories
+                case "authors": names = articles[article].authors.map(\.name)
+                default: return fromTerms[article][taxonomyIndex]
+                }
+                var terms: [Int] = []
+                for name in names {
+                    if let term = taxonomy.termIndex[Slug.make(name)], !terms.contains(term) { terms.append(term) }
+                }
+                return terms
             }
         }
         self.articleTerms = articleTerms
@@ -80,6 +86,9 @@ public final class Site: Sendable {
             relatedArticles = Array(repeating: [], count: articles.count)
         }
     }
+
+    /// Taxonomies whose terms come from front-matter keys of their own.
+    static let builtInTaxonomies: Set<String> = ["tags", "categories", "authors"]
 
     func taxonomyIndex(named name: String) -> Int? {
         taxonomies.firstIndex { $0.name == name }
