@@ -1,7 +1,7 @@
 import Foundation
 
 extension TemplateRenderer {
-    func applyFilter(_ kind: FilterKind, base: Expr, arguments: [Expr], loc: SourceLoc) throws(TemplateFailure) -> Value {
+    mutating func applyFilter(_ kind: FilterKind, base: Expr, arguments: [Expr], loc: SourceLoc) throws(TemplateFailure) -> Value {
         if kind == .default {
             let value = try resolve(base)
             let replaceFalsy = arguments.count > 1 ? try evaluate(arguments[1]).isTruthy : false

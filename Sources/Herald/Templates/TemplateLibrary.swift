@@ -216,7 +216,7 @@ public final class TemplateLibrary: Sendable {
                     at: displayPrefix.isEmpty ? name : displayPrefix + "/" + name)
             ])
         }
-        let renderer = TemplateRenderer(library: self, context: context)
+        var renderer = TemplateRenderer(library: self, context: context)
         do {
             try renderer.render(template)
         } catch {

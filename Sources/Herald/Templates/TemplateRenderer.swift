@@ -37,7 +37,11 @@ struct LinkedTemplate: Sendable {
 }
 
 /// The state of one `render` call. Never shared between threads.
-final class TemplateRenderer {
+///
+/// A struct, not a class: its state is then modified in place under static
+/// exclusivity checks, where a class's properties would be checked at run
+/// time on every append to the output.
+struct TemplateRenderer {
     private struct BlockFrame {
         var name: String
         var level: Int
@@ -75,7 +79,7 @@ final class TemplateRenderer {
         output.reserveCapacity(32_768)
     }
 
-    func render(_ template: LinkedTemplate) throws(TemplateFailure) {
+    mutating func render(_ template: LinkedTemplate) throws(TemplateFailure) {
         let savedBlocks = blocks, savedFrames = blockFrames
         blocks = template.blocks
         blockFrames = []
@@ -87,7 +91,7 @@ final class TemplateRenderer {
         try render(template.root)
     }
 
-    private func render(_ nodes: [Node]) throws(TemplateFailure) {
+    private mutating func render(_ nodes: [Node]) throws(TemplateFailure) {
         nesting += 1
         defer { nesting -= 1 }
         for node in nodes {
@@ -119,7 +123,7 @@ final class TemplateRenderer {
         }
     }
 
-    private func capture(_ body: [Node]) throws(TemplateFailure) -> String {
+    private mutating func capture(_ body: [Node]) throws(TemplateFailure) -> String {
         let saved = output
         output = []
         defer { output = saved }
@@ -127,7 +131,7 @@ final class TemplateRenderer {
         return String(decoding: output, as: UTF8.self)
     }
 
-    private func renderBlock(name: String, level: Int, bodies: [[Node]]) throws(TemplateFailure) {
+    private mutating func renderBlock(name: String, level: Int, bodies: [[Node]]) throws(TemplateFailure) {
         blockFrames.append(BlockFrame(name: name, level: level))
         pushScope()
         defer {
@@ -137,7 +141,7 @@ final class TemplateRenderer {
         try render(bodies[level])
     }
 
-    private func include(_ expr: Expr, loc: SourceLoc) throws(TemplateFailure) {
+    private mutating func include(_ expr: Expr, loc: SourceLoc) throws(TemplateFailure) {
         let nameValue = try evaluate(expr)
         let name: String
         switch nameValue {
@@ -163,7 +167,7 @@ final class TemplateRenderer {
         try render(template)
     }
 
-    private func renderLoop(
+    private mutating func renderLoop(
         key: String?, value: String, sequence: Expr, body: [Node], otherwise: [Node], loc: SourceLoc
     ) throws(TemplateFailure) {
         let collection = try evaluate(sequence)
@@ -214,7 +218,7 @@ final class TemplateRenderer {
         }
     }
 
-    private func renderItems(
+    private mutating func renderItems(
         count: Int, value: String, body: [Node], item: (Int) -> Value
     ) throws(TemplateFailure) {
         guard count > 0 else { return }
@@ -231,16 +235,16 @@ final class TemplateRenderer {
 
     // MARK: Expressions
 
-    private func pushScope() {
+    private mutating func pushScope() {
         scopeStarts.append(locals.count)
     }
 
-    private func popScope() {
+    private mutating func popScope() {
         locals.removeSubrange(scopeStarts.removeLast()...)
     }
 
     /// `set` writes to the innermost scope, replacing a variable it already has.
-    private func setLocal(_ name: String, _ value: Value) {
+    private mutating func setLocal(_ name: String, _ value: Value) {
         var index = locals.count - 1
         let start = scopeStarts[scopeStarts.count - 1]
         while index >= start {
@@ -263,7 +267,7 @@ final class TemplateRenderer {
     }
 
     /// The value, or `nil` when a name, member or index along the way is undefined.
-    func resolve(_ expr: Expr) throws(TemplateFailure) -> Value? {
+    mutating func resolve(_ expr: Expr) throws(TemplateFailure) -> Value? {
         switch expr {
         case .name(let name, _):
             return lookup(name)
@@ -316,7 +320,7 @@ final class TemplateRenderer {
         }
     }
 
-    func evaluate(_ expr: Expr) throws(TemplateFailure) -> Value {
+    mutating func evaluate(_ expr: Expr) throws(TemplateFailure) -> Value {
         switch expr {
         case .literal(let value):
             return value
@@ -427,7 +431,7 @@ final class TemplateRenderer {
         }
     }
 
-    private func binary(_ op: BinaryOp, _ leftExpr: Expr, _ rightExpr: Expr, loc: SourceLoc) throws(TemplateFailure) -> Value {
+    private mutating func binary(_ op: BinaryOp, _ leftExpr: Expr, _ rightExpr: Expr, loc: SourceLoc) throws(TemplateFailure) -> Value {
         let left = try evaluate(leftExpr)
         switch op {
         case .and: return left.isTruthy ? try evaluate(rightExpr) : left
