@@ -11,7 +11,11 @@ peak memory. The floor is libcmark's `cmark` over every article plus copying
 Herald's output (`cp -r`). It also times Herald rebuilding with nothing
 changed and after editing one article, and checks that the edited rebuild is
 byte-identical to a clean full build. Medians are printed with the ratios.
-See docs/performance.md.
+
+Nothing is deleted until every size has been measured: on ext4, creating
+files within a minute of deleting many others is several times slower
+(the allocator skips recently freed inodes), which would charge one tool
+for the clean-up of the run before it. See docs/performance.md.
 """
 import argparse
 import filecmp
@@ -40,6 +44,14 @@ def measure(command, cwd=None, shell=False):
 
 def remove(path):
     shutil.rmtree(path, ignore_errors=True)
+
+
+def remove_caches(work):
+    """Herald's cache files beside outputs in `work` (from this or an earlier run)."""
+    for name in os.listdir(work):
+        if ".herald-" in name:
+            path = os.path.join(work, name)
+            remove(path) if os.path.isdir(path) else os.remove(path)
 
 
 def prepare(work, size):
@@ -72,7 +84,8 @@ def same_tree(left, right):
     return all(same_tree(os.path.join(left, d), os.path.join(right, d)) for d in comparison.common_dirs)
 
 
-def bench(size, runs, work, herald, hugo):
+def bench(size, runs, work, herald, hugo, leftovers):
+    """Measures one corpus size; appends what it leaves on disk to `leftovers`."""
     corpus, herald_site, hugo_site = prepare(work, size)
     articles = os.path.join(corpus, "articles")
     results = {"herald": [], "hugo": [], "floor": [], "unchanged": [], "edited": []}
@@ -85,19 +98,20 @@ def bench(size, runs, work, herald, hugo):
         cmark, _ = measure(f"find '{articles}/' -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null", shell=True)
         copy, _ = measure(["cp", "-r", out, out + "-copy"])
         results["floor"].append(cmark + copy)
-        remove(out + "-copy")
-        remove(out)
+        leftovers += [out, out + "-copy"]
+        # Without its cache, the next full build cannot take anything from this one.
         os.remove(os.path.join(work, f".out-herald-{size}-{run}.herald-cache"))
         if hugo:
             hugo_out = os.path.join(work, f"out-hugo-{size}-{run}")
             wall, rss = measure([hugo, "--quiet", "-s", hugo_site, "-d", hugo_out])
             results["hugo"].append(wall)
             memory["hugo"].append(rss)
-            remove(hugo_out)
+            leftovers.append(hugo_out)
 
     # Rebuilds: one persistent output, then nothing changed, then one edit.
     out = os.path.join(work, f"out-herald-{size}-incremental")
-    remove(out)
+    clean = os.path.join(work, f"out-herald-{size}-clean")
+    leftovers += [out, clean]
     measure([herald, "build", "-s", herald_site, "-o", out, "--quiet"])
     time.sleep(2.5)
     for _ in range(runs):
@@ -112,17 +126,11 @@ def bench(size, runs, work, herald, hugo):
             with open(path, "a", encoding="utf-8") as handle:
                 handle.write(f"\nA correction, number {run + 1}, was appended to this article.\n")
             results["edited"].append(measure([herald, "build", "-s", herald_site, "-o", out, "--quiet"])[0])
-        clean = os.path.join(work, f"out-herald-{size}-clean")
         measure([herald, "build", "-s", herald_site, "-o", clean, "--quiet"])
         identical = same_tree(out, clean)
-        remove(clean)
     finally:
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(original)
-    remove(out)
-    for name in os.listdir(work):
-        if name.endswith(".herald-cache"):
-            os.remove(os.path.join(work, name))
     return results, memory, identical
 
 
@@ -140,9 +148,17 @@ def main():
     median = statistics.median
     print(f"Herald {arguments.herald}; Hugo {'found' if hugo else 'not installed: skipped'}; {os.cpu_count()} cores; medians of {arguments.runs} runs")
     header = f"{'articles':>9} {'herald s':>9} {'hugo s':>8} {'floor s':>8} {'herald MB':>10} {'hugo MB':>8} {'÷hugo':>6} {'÷floor':>7} {'mem÷hugo':>9} {'unchanged÷full':>15} {'edit÷full':>10} {'edit = clean':>12}"
+    stale = [os.path.join(arguments.work, name) for name in os.listdir(arguments.work) if name.startswith("out-")]
+    remove_caches(arguments.work)
+    if stale:
+        # Left by an interrupted run: deleted, then a minute for ext4 to stop skipping their inodes.
+        for path in stale:
+            remove(path)
+        time.sleep(65)
     rows = []
+    leftovers = []
     for size in (int(s) for s in arguments.sizes.split(",")):
-        results, memory, identical = bench(size, arguments.runs, arguments.work, arguments.herald, hugo)
+        results, memory, identical = bench(size, arguments.runs, arguments.work, arguments.herald, hugo, leftovers)
         full = median(results["herald"])
         hugo_time = median(results["hugo"]) if results["hugo"] else float("nan")
         hugo_memory = median(memory["hugo"]) if memory["hugo"] else float("nan")
@@ -152,6 +168,9 @@ def main():
             f" {median(results['unchanged']) / full:>15.2f} {median(results['edited']) / full:>10.2f} {'yes' if identical else 'NO':>12}"
             f"   (per article {full / size * 1000:.3f} ms)")
         print(rows[-1], flush=True)
+    for path in leftovers:
+        remove(path)
+    remove_caches(arguments.work)
     print()
     print(header)
     for row in rows:

@@ -104,6 +104,11 @@ do {
     let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     let theme = try TemplateThroughput.renderArticles(siteRoot: root, count: iterations)
     print("default theme: rendered \(iterations) article pages (last \(theme.bytes) bytes) in \(String(format: "%.3f", theme.seconds)) s: \(Int(Double(iterations) / theme.seconds)) pages/s")
+    let cores = ProcessInfo.processInfo.activeProcessorCount
+    if cores > 1 {
+        let parallel = try TemplateThroughput.renderArticles(siteRoot: root, count: iterations, threads: cores)
+        print("default theme on \(cores) threads: \(Int(Double(iterations) / parallel.seconds)) pages/s (\(String(format: "%.2f", theme.seconds / parallel.seconds))× one thread)")
+    }
 
     bytes = try library.render("article.html", context: context).utf8.count
     let start = ContinuousClock.now

@@ -5,8 +5,10 @@ import Foundation
 /// it, then its articles are rendered one after another on one thread.
 public enum TemplateThroughput {
     /// Renders `article.html` `count` times, cycling through the site's
-    /// articles; returns the seconds taken and the bytes of the last page.
-    public static func renderArticles(siteRoot: URL, count: Int) throws(DiagnosticError) -> (seconds: Double, bytes: Int) {
+    /// articles, split over `threads` threads; returns the seconds taken and
+    /// the bytes of the last page. With more than one thread it shows how
+    /// rendering scales across cores (shared reference counts can stop it).
+    public static func renderArticles(siteRoot: URL, count: Int, threads: Int = 1) throws(DiagnosticError) -> (seconds: Double, bytes: Int) {
         let options = BuildOptions(source: siteRoot)
         let config = try SiteConfigLoader.load(root: options.source)
         let markdown = MarkdownRenderer(settings: config.markdown)
@@ -17,14 +19,22 @@ public enum TemplateThroughput {
         let site = SiteAssembler(config: config, options: options).assemble(content) { templates.contains($0) }.0
         guard !site.articles.isEmpty else { return (0, 0) }
         let values = SiteValues(site: site)
-        var bytes = 0
         let start = DispatchTime.now()
-        for number in 0..<count {
-            let index = number % site.articles.count
-            let page = try templates.renderBytes(
-                "article.html", context: values.context(path: site.articles[index].path, ["page": values.pageValue(.article, index)]))
-            bytes = page.count
+        let shares = (0..<max(threads, 1)).map { ($0, max(threads, 1)) }
+        let results = shares.parallelMap { (thread, threads) -> Result<Int, DiagnosticError> in
+            var bytes = 0
+            do throws(DiagnosticError) {
+                for number in stride(from: thread, to: count, by: threads) {
+                    let index = number % site.articles.count
+                    bytes = try templates.renderBytes(
+                        "article.html", context: values.context(path: site.articles[index].path, ["page": values.pageValue(.article, index)])).count
+                }
+            } catch {
+                return .failure(error)
+            }
+            return .success(bytes)
         }
-        return (Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9, bytes)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return (seconds, try results[0].get())
     }
 }

@@ -29,6 +29,9 @@ final class Publisher: @unchecked Sendable {
     private var createdFolders: Set<String> = [""]
     private var pending: [String] = []
     private var unchanged = 0
+    /// Whether there was a previous output to compare with: a first build
+    /// into a new folder skips one failing `open` per file.
+    private let outputExisted: Bool
 
     init(output: URL) throws(FileSystem.Failure) {
         let output = output.standardizedFileURL
@@ -39,6 +42,7 @@ final class Publisher: @unchecked Sendable {
         try Self.recover(output: output)
         FileSystem.remove(staging)
         try FileSystem.makeFolder(staging)
+        outputExisted = FileSystem.exists(self.output)
     }
 
     /// Finishes a commit that a killed build left half done, and removes a
@@ -58,7 +62,7 @@ final class Publisher: @unchecked Sendable {
 
     /// Publishes `bytes` at `path` (relative to the output folder, no leading `/`).
     func write(_ bytes: [UInt8], to path: String) throws(FileSystem.Failure) {
-        if FileSystem.file(atPath: output + "/" + path, equals: bytes) {
+        if outputExisted, FileSystem.file(atPath: output + "/" + path, equals: bytes) {
             lock.lock()
             unchanged += 1
             lock.unlock()
