@@ -45,8 +45,47 @@ enum TemplateDateFormatter {
 
     static func rfc3339(_ date: Date, timeZone: TimeZone) -> String {
         let c = civil(date, timeZone: timeZone)
+        // Built as bytes: pages show a date in this form many times, and
+        // appending a dozen small strings was a visible cost of rendering.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(25)
+        func digits(_ value: Int, _ width: Int) {
+            var divisor = 1
+            for _ in 1..<width { divisor *= 10 }
+            if value >= divisor * 10 {
+                bytes.append(contentsOf: String(value).utf8)
+                return
+            }
+            var rest = value
+            while divisor > 0 {
+                bytes.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        guard c.year >= 0 else { return legacyRFC3339(c) }
+        digits(c.year, 4)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.month, 2)
+        bytes.append(UInt8(ascii: "-"))
+        digits(c.day, 2)
+        bytes.append(UInt8(ascii: "T"))
+        digits(c.hour, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.minute, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(c.second, 2)
+        bytes.append(UInt8(ascii: c.offset < 0 ? "-" : "+"))
+        let minutes = abs(c.offset) / 60
+        digits(minutes / 60, 2)
+        bytes.append(UInt8(ascii: ":"))
+        digits(minutes % 60, 2)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Years before 1 CE, which the byte path does not write.
+    private static func legacyRFC3339(_ c: Civil) -> String {
         var output = ""
-        output.reserveCapacity(25)
         pad(c.year, 4, into: &output)
         output += "-"
         pad(c.month, 2, into: &output)

@@ -61,7 +61,7 @@ struct TemplateRenderer {
     /// The variables the caller passed.
     private let context: [String: Value]
     /// Variables made by `set` and `for`, innermost last; scopes are ranges of it.
-    private var locals: [(name: String, value: Value)] = []
+    private var locals = TemplateLocals()
     /// Where each open scope starts in `locals`.
     private var scopeStarts: [Int] = [0]
     private var blocks: [String: [[Node]]] = [:]
@@ -75,7 +75,6 @@ struct TemplateRenderer {
         self.environment = library.environment
         self.timeZone = library.environment.timeZone
         self.context = context
-        locals.reserveCapacity(16)
         output.reserveCapacity(32_768)
     }
 
@@ -207,10 +206,10 @@ struct TemplateRenderer {
             defer { popScope() }
             let start = locals.count
             for (offset, pair) in pairs.enumerated() {
-                locals.removeSubrange(start...)
-                locals.append((key, pair.0 ?? Value.none))
-                locals.append((value, pair.1))
-                locals.append(("loop", .object(LoopInfo(index0: offset, length: pairs.count))))
+                locals.removeAll(from: start)
+                locals.append(key, pair.0 ?? Value.none)
+                locals.append(value, pair.1)
+                locals.append("loop", .object(LoopInfo(index0: offset, length: pairs.count)))
                 try render(body)
             }
         } else {
@@ -226,9 +225,9 @@ struct TemplateRenderer {
         defer { popScope() }
         let start = locals.count
         for offset in 0..<count {
-            locals.removeSubrange(start...)
-            locals.append((value, item(offset)))
-            locals.append(("loop", .object(LoopInfo(index0: offset, length: count))))
+            locals.removeAll(from: start)
+            locals.append(value, item(offset))
+            locals.append("loop", .object(LoopInfo(index0: offset, length: count)))
             try render(body)
         }
     }
@@ -240,29 +239,20 @@ struct TemplateRenderer {
     }
 
     private mutating func popScope() {
-        locals.removeSubrange(scopeStarts.removeLast()...)
+        locals.removeAll(from: scopeStarts.removeLast())
     }
 
     /// `set` writes to the innermost scope, replacing a variable it already has.
     private mutating func setLocal(_ name: String, _ value: Value) {
-        var index = locals.count - 1
-        let start = scopeStarts[scopeStarts.count - 1]
-        while index >= start {
-            if locals[index].name == name {
-                locals[index].value = value
-                return
-            }
-            index -= 1
+        if let index = locals.lastIndex(of: name, from: scopeStarts[scopeStarts.count - 1]) {
+            locals[index] = value
+        } else {
+            locals.append(name, value)
         }
-        locals.append((name, value))
     }
 
     private func lookup(_ name: String) -> Value? {
-        var index = locals.count - 1
-        while index >= 0 {
-            if locals[index].name == name { return locals[index].value }
-            index -= 1
-        }
+        if let index = locals.lastIndex(of: name) { return locals[index] }
         return context[name]
     }
 
