@@ -88,7 +88,7 @@ enum FilterKind: String, Sendable, CaseIterable {
 
 indirect enum Expr: Sendable {
     case literal(Value)
-    case name(String, SourceLoc)
+    case name(VariableName, SourceLoc)
     case member(Expr, MemberName, SourceLoc)
     case index(Expr, Expr, SourceLoc)
     case list([Expr])
@@ -103,7 +103,7 @@ indirect enum Expr: Sendable {
     /// The source-like spelling of a name or member chain, for messages.
     var spelling: String {
         switch self {
-        case .name(let name, _): return name
+        case .name(let name, _): return name.text
         case .member(let base, let name, _): return base.spelling + "." + name.text
         case .index(let base, let index, _):
             if case .literal(let value) = index {
@@ -125,9 +125,9 @@ indirect enum Node: Sendable {
     case text(String)
     case output(Expr)
     case conditional([(Expr, [Node])], otherwise: [Node])
-    case loop(key: String?, value: String, sequence: Expr, body: [Node], otherwise: [Node], SourceLoc)
-    case set(String, Expr)
-    case capture(String, [Node])
+    case loop(key: VariableName?, value: VariableName, sequence: Expr, body: [Node], otherwise: [Node], SourceLoc)
+    case set(VariableName, Expr)
+    case capture(VariableName, [Node])
     case include(Expr, SourceLoc)
     case block(String)
 }

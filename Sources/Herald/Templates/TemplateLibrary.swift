@@ -26,6 +26,8 @@ public final class TemplateLibrary: Sendable {
 
     let environment: TemplateEnvironment
     let linked: [String: LinkedTemplate]
+    /// The number of every variable name the templates use.
+    let variableIDs: [String: Int32]
     let files: [SourceFile]
     private let names: [String]
     private let displayPrefix: String
@@ -70,6 +72,7 @@ public final class TemplateLibrary: Sendable {
         var parsed: [ParsedTemplate] = []
         var diagnostics: [Diagnostic] = []
         let indexOf = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let variables = VariableNames()
 
         for (index, name) in names.enumerated() {
             let source = sources[name]!
@@ -77,7 +80,7 @@ public final class TemplateLibrary: Sendable {
             let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
             let file = SourceFile(displayPath: displayPrefix.isEmpty ? name : displayPrefix + "/" + name, lines: lines)
             files.append(file)
-            let (template, problems) = TemplateParser.parse(source, templateIndex: index)
+            let (template, problems) = TemplateParser.parse(source, templateIndex: index, variables: variables)
             parsed.append(template)
             for problem in problems {
                 diagnostics.append(Self.diagnostic(problem.message, file: file, line: problem.line, column: problem.column))
@@ -178,6 +181,7 @@ public final class TemplateLibrary: Sendable {
 
         self.files = files
         self.linked = linked
+        variableIDs = variables.ids
         if !diagnostics.isEmpty {
             let ordered = diagnostics.enumerated().sorted { a, b in
                 (a.element.path, a.element.line, a.element.column, a.offset) < (b.element.path, b.element.line, b.element.column, b.offset)

@@ -1,35 +1,35 @@
-/// The variables made by `set` and `for` while rendering, innermost last.
+/// The variables of one render, innermost last: those the caller passed,
+/// then those made by `set` and `for`.
 ///
-/// Names and values live in two arrays: looking a name up then reads names
-/// only, where an array of (name, value) pairs copied, and so retained and
-/// released, every pair it compared.
+/// Names are kept as their numbers (`VariableName.id`), apart from the
+/// values: a lookup compares integers and reads nothing else.
 struct TemplateLocals {
-    private var names: [String] = []
+    private var ids: [Int32] = []
     private var values: [Value] = []
 
     init() {
-        names.reserveCapacity(16)
+        ids.reserveCapacity(16)
         values.reserveCapacity(16)
     }
 
-    var count: Int { names.count }
+    var count: Int { ids.count }
 
-    mutating func append(_ name: String, _ value: Value) {
-        names.append(name)
+    mutating func append(_ id: Int32, _ value: Value) {
+        ids.append(id)
         values.append(value)
     }
 
     /// Drops every variable from position `start` on.
     mutating func removeAll(from start: Int) {
-        names.removeSubrange(start...)
+        ids.removeSubrange(start...)
         values.removeSubrange(start...)
     }
 
-    /// The innermost variable called `name` at or after position `start`.
-    func lastIndex(of name: String, from start: Int = 0) -> Int? {
-        var index = names.count - 1
+    /// The innermost variable numbered `id` at or after position `start`.
+    func lastIndex(of id: Int32, from start: Int = 0) -> Int? {
+        var index = ids.count - 1
         while index >= start {
-            if names[index] == name { return index }
+            if ids[index] == id { return index }
             index -= 1
         }
         return nil

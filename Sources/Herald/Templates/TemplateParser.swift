@@ -42,14 +42,18 @@ struct TemplateParser {
 
     private struct Bail: Error {}
 
-    init(tokens: [Token], templateIndex: Int) {
+    /// Numbers variable names across all templates of the library.
+    private let variables: VariableNames
+
+    init(tokens: [Token], templateIndex: Int, variables: VariableNames) {
         self.tokens = tokens
         self.templateIndex = templateIndex
+        self.variables = variables
     }
 
-    static func parse(_ source: String, templateIndex: Int) -> (ParsedTemplate, [SyntaxProblem]) {
+    static func parse(_ source: String, templateIndex: Int, variables: VariableNames) -> (ParsedTemplate, [SyntaxProblem]) {
         let (tokens, lexProblems) = TemplateLexer.tokenize(source)
-        var parser = TemplateParser(tokens: tokens, templateIndex: templateIndex)
+        var parser = TemplateParser(tokens: tokens, templateIndex: templateIndex, variables: variables)
         let nodes = parser.parseBody(ends: []).nodes
         var preamble: [Node] = []
         if parser.parent != nil {
@@ -366,7 +370,7 @@ struct TemplateParser {
         } else if end != nil {
             do { try expectTagClose("endfor") } catch { recover() }
         }
-        return .loop(key: key, value: value, sequence: sequence, body: body, otherwise: otherwise, loc(open))
+        return .loop(key: key.map(variables.name), value: variables.name(value), sequence: sequence, body: body, otherwise: otherwise, loc(open))
     }
 
     private mutating func parseSet(open: Token) throws(Bail) -> Node {
@@ -377,12 +381,12 @@ struct TemplateParser {
             if end != nil {
                 do { try expectTagClose("endset") } catch { recover() }
             }
-            return .capture(name, body)
+            return .capture(variables.name(name), body)
         }
         try expectSymbol("=", "after the name in '{% set \(name) = … %}'")
         let expr = try parseExpression()
         try expectTagClose("set")
-        return .set(name, expr)
+        return .set(variables.name(name), expr)
     }
 
     private mutating func parseBlock(open: Token) throws(Bail) -> Node {
@@ -600,7 +604,7 @@ struct TemplateParser {
             case "false", "False": return .literal(.bool(false))
             case "none", "None", "null": return .literal(.none)
             case "super":
-                guard isSymbol("(") else { return .name(name, loc(token)) }
+                guard isSymbol("(") else { return .name(variables.name(name), loc(token)) }
                 position += 1
                 try expectSymbol(")", "after 'super('")
                 return .superCall(loc(token))
@@ -608,7 +612,7 @@ struct TemplateParser {
                 if isSymbol("(") {
                     throw fail("'\(name)(…)' is not a function; functions are not supported, use a filter like 'x | \(name)'", at: token)
                 }
-                return .name(name, loc(token))
+                return .name(variables.name(name), loc(token))
             }
         case .symbol("("):
             position += 1

@@ -58,9 +58,8 @@ struct TemplateRenderer {
     /// The page so far, as UTF-8: appending bytes skips the bookkeeping
     /// (character counts, ASCII flags) that appending strings does.
     var output: [UInt8] = []
-    /// The variables the caller passed.
-    private let context: [String: Value]
-    /// Variables made by `set` and `for`, innermost last; scopes are ranges of it.
+    /// The variables the caller passed (those any template uses), then those
+    /// made by `set` and `for`, innermost last; scopes are ranges of it.
     private var locals = TemplateLocals()
     /// Where each open scope starts in `locals`.
     private var scopeStarts: [Int] = [0]
@@ -74,7 +73,10 @@ struct TemplateRenderer {
         self.library = library
         self.environment = library.environment
         self.timeZone = library.environment.timeZone
-        self.context = context
+        for (name, value) in context {
+            if let id = library.variableIDs[name] { locals.append(id, value) }
+        }
+        scopeStarts = [locals.count]
         output.reserveCapacity(32_768)
     }
 
@@ -167,7 +169,7 @@ struct TemplateRenderer {
     }
 
     private mutating func renderLoop(
-        key: String?, value: String, sequence: Expr, body: [Node], otherwise: [Node], loc: SourceLoc
+        key: VariableName?, value: VariableName, sequence: Expr, body: [Node], otherwise: [Node], loc: SourceLoc
     ) throws(TemplateFailure) {
         let collection = try evaluate(sequence)
         var pairs: [(Value?, Value)] = []
@@ -183,7 +185,7 @@ struct TemplateRenderer {
             for item in items {
                 guard case .list(let pair) = item, pair.count == 2 else {
                     throw TemplateFailure(
-                        message: "'for \(key!), \(value) in …' needs a map or a list of pairs; this list holds \(ValueOps.typeName(item))",
+                        message: "'for \(key!.text), \(value.text) in …' needs a map or a list of pairs; this list holds \(ValueOps.typeName(item))",
                         loc: loc)
                 }
                 pairs.append((pair[0], pair[1]))
@@ -207,9 +209,9 @@ struct TemplateRenderer {
             let start = locals.count
             for (offset, pair) in pairs.enumerated() {
                 locals.removeAll(from: start)
-                locals.append(key, pair.0 ?? Value.none)
-                locals.append(value, pair.1)
-                locals.append("loop", .object(LoopInfo(index0: offset, length: pairs.count)))
+                locals.append(key.id, pair.0 ?? Value.none)
+                locals.append(value.id, pair.1)
+                locals.append(VariableNames.loop.id, .object(LoopInfo(index0: offset, length: pairs.count)))
                 try render(body)
             }
         } else {
@@ -218,7 +220,7 @@ struct TemplateRenderer {
     }
 
     private mutating func renderItems(
-        count: Int, value: String, body: [Node], item: (Int) -> Value
+        count: Int, value: VariableName, body: [Node], item: (Int) -> Value
     ) throws(TemplateFailure) {
         guard count > 0 else { return }
         pushScope()
@@ -226,8 +228,8 @@ struct TemplateRenderer {
         let start = locals.count
         for offset in 0..<count {
             locals.removeAll(from: start)
-            locals.append(value, item(offset))
-            locals.append("loop", .object(LoopInfo(index0: offset, length: count)))
+            locals.append(value.id, item(offset))
+            locals.append(VariableNames.loop.id, .object(LoopInfo(index0: offset, length: count)))
             try render(body)
         }
     }
@@ -243,17 +245,16 @@ struct TemplateRenderer {
     }
 
     /// `set` writes to the innermost scope, replacing a variable it already has.
-    private mutating func setLocal(_ name: String, _ value: Value) {
-        if let index = locals.lastIndex(of: name, from: scopeStarts[scopeStarts.count - 1]) {
+    private mutating func setLocal(_ name: VariableName, _ value: Value) {
+        if let index = locals.lastIndex(of: name.id, from: scopeStarts[scopeStarts.count - 1]) {
             locals[index] = value
         } else {
-            locals.append(name, value)
+            locals.append(name.id, value)
         }
     }
 
-    private func lookup(_ name: String) -> Value? {
-        if let index = locals.lastIndex(of: name) { return locals[index] }
-        return context[name]
+    private func lookup(_ name: VariableName) -> Value? {
+        locals.lastIndex(of: name.id).map { locals[$0] }
     }
 
     /// The value, or `nil` when a name, member or index along the way is undefined.
@@ -317,7 +318,7 @@ struct TemplateRenderer {
         case .name(let name, let loc):
             if let value = lookup(name) { return value }
             throw TemplateFailure(
-                message: "'\(name)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
+                message: "'\(name.text)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
                 loc: loc)
         case .member(let base, let name, let loc):
             let container = try evaluate(base)
