@@ -17,10 +17,11 @@ enum JSONFeedWriter {
         top.append(("authors", .array([person(feed.author)])))
         top.append(("language", .string(feed.language)))
         top.append(("items", .array(feed.entries.map { item($0, feed) })))
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(feed.entries.reduce(4096) { $0 + $1.contentHTML.utf8.count + 1024 })
         JSON.object(top).write(to: &out, indent: 0)
-        out += "\n"
-        return Array(out.utf8)
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 
     private static func item(_ entry: PreparedEntry, _ feed: PreparedFeed) -> JSON {
@@ -58,53 +59,74 @@ enum JSON {
     case array([JSON])
     case object([(String, JSON)])
 
-    func write(to out: inout String, indent: Int) {
+    /// Appends the value as UTF-8, indented by two spaces a level.
+    func write(to out: inout [UInt8], indent: Int) {
+        func newline(_ level: Int) {
+            out.append(UInt8(ascii: "\n"))
+            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+        }
         switch self {
         case .string(let text):
             JSON.writeString(text, to: &out)
         case .array(let values):
-            guard !values.isEmpty else { out += "[]"; return }
-            out += "[\n"
+            guard !values.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+            out.append(UInt8(ascii: "["))
             for (index, value) in values.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                newline(indent + 1)
                 value.write(to: &out, indent: indent + 1)
-                out += index == values.count - 1 ? "\n" : ",\n"
+                if index < values.count - 1 { out.append(UInt8(ascii: ",")) }
             }
-            out += String(repeating: "  ", count: indent) + "]"
+            newline(indent)
+            out.append(UInt8(ascii: "]"))
         case .object(let fields):
-            guard !fields.isEmpty else { out += "{}"; return }
-            out += "{\n"
+            guard !fields.isEmpty else { out.append(contentsOf: "{}".utf8); return }
+            out.append(UInt8(ascii: "{"))
             for (index, (key, value)) in fields.enumerated() {
-                out += String(repeating: "  ", count: indent + 1)
+                newline(indent + 1)
                 JSON.writeString(key, to: &out)
-                out += ": "
+                out.append(contentsOf: ": ".utf8)
                 value.write(to: &out, indent: indent + 1)
-                out += index == fields.count - 1 ? "\n" : ",\n"
+                if index < fields.count - 1 { out.append(UInt8(ascii: ",")) }
             }
-            out += String(repeating: "  ", count: indent) + "}"
+            newline(indent)
+            out.append(UInt8(ascii: "}"))
         }
     }
 
-    static func writeString(_ text: String, to out: inout String) {
-        out += "\""
-        for scalar in XMLText.sanitized(text).unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Appends a JSON string. Works on UTF-8 bytes, copying runs that need
+    /// no escape at once: feeds carry whole articles in `content_html`.
+    static func writeString(_ text: String, to out: inout [UInt8]) {
+        var text = XMLText.sanitized(text)
+        out.append(UInt8(ascii: "\""))
+        text.withUTF8 { bytes in
+            var runStart = 0
+            var index = 0
+            func escape(_ replacement: String, skipping length: Int) {
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+                out.append(contentsOf: replacement.utf8)
+                index += length
+                runStart = index
+            }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): escape("\\\"", skipping: 1)
+                case UInt8(ascii: "\\"): escape("\\\\", skipping: 1)
+                case UInt8(ascii: "\n"): escape("\\n", skipping: 1)
+                case UInt8(ascii: "\r"): escape("\\r", skipping: 1)
+                case UInt8(ascii: "\t"): escape("\\t", skipping: 1)
+                case 0..<0x20:
+                    let hex = String(byte, radix: 16)
+                    escape("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, skipping: 1)
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029, which some JavaScript parsers take for line ends.
+                    escape(bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029", skipping: 3)
+                default:
+                    index += 1
                 }
             }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
