@@ -113,6 +113,7 @@ public final class Site: Sendable {
     /// stops once all of those and enough articles sharing all tags but one
     /// have been met, which is the common case on large sites.
     static func related(toArticle article: Int, tags: [Int], tagTerms: [Term], members: TermMembership? = nil, limit: Int = 4) -> [Int] {
+        if let members, let related = members.related(toArticle: article, tags: tags, limit: limit) { return related }
         let lists = tags.map { tagTerms[$0].articles }
         guard !lists.isEmpty, limit > 0 else { return [] }
         // Articles other than this one that have every tag of this one.
@@ -141,37 +142,5 @@ public final class Site: Sendable {
             }
         }
         return Array(found.reversed().joined().prefix(limit))
-    }
-}
-
-/// Which articles each term holds, as bit sets, to count the articles that
-/// share a set of terms without walking their lists.
-struct TermMembership: Sendable {
-    private let bits: [[UInt64]]
-
-    /// `nil`-like (no bit sets) when they would take more than 64 MB.
-    init(terms: [Term], articleCount: Int) {
-        let words = (articleCount + 63) / 64
-        guard terms.count * words * 8 <= 64 << 20 else {
-            bits = []
-            return
-        }
-        bits = terms.map { term in
-            var set = [UInt64](repeating: 0, count: words)
-            for article in term.articles { set[article / 64] |= 1 << UInt64(article % 64) }
-            return set
-        }
-    }
-
-    /// How many articles have every one of `terms`, or `nil` when unknown.
-    func countSharing(_ terms: [Int]) -> Int? {
-        guard let first = terms.first, !bits.isEmpty else { return nil }
-        var total = 0
-        for word in bits[first].indices {
-            var value = bits[first][word]
-            for term in terms.dropFirst() { value &= bits[term][word] }
-            total += value.nonzeroBitCount
-        }
-        return total
     }
 }

@@ -6,12 +6,22 @@ import Testing
     /// shared tags first, then newest (the smaller index), at most four.
     @Test(arguments: [1, 2, 3])
     func agreesWithABruteForceRanking(seed: UInt64) {
+        checkAgainstBruteForce(seed: seed, articleCount: 300, tagCount: 12, tagsPerArticle: 1...4)
+    }
+
+    /// Articles with many tags use every bit plane of the bit-sliced count
+    /// (up to 15 tags), and more than 15 tags take the walk instead.
+    @Test(arguments: [4, 5])
+    func agreesWithABruteForceRankingForManyTags(seed: UInt64) {
+        checkAgainstBruteForce(seed: seed, articleCount: 200, tagCount: 20, tagsPerArticle: 1...18)
+    }
+
+    private func checkAgainstBruteForce(seed: UInt64, articleCount: Int, tagCount: Int, tagsPerArticle: ClosedRange<Int>) {
         var generator = SeededGenerator(seed: seed)
-        let articleCount = 300
-        let tagCount = 12
         var tagsOf: [[Int]] = []
         for _ in 0..<articleCount {
-            tagsOf.append(Array(Set((0..<Int.random(in: 1...4, using: &generator)).map { _ in Int.random(in: 0..<tagCount, using: &generator) })).sorted())
+            let count = Int.random(in: tagsPerArticle, using: &generator)
+            tagsOf.append(Array(Set((0..<count).map { _ in Int.random(in: 0..<tagCount, using: &generator) })).sorted())
         }
         let terms = (0..<tagCount).map { tag in
             Term(name: "t\(tag)", slug: "t\(tag)", path: "/tags/t\(tag)/", articles: tagsOf.indices.filter { tagsOf[$0].contains(tag) })
