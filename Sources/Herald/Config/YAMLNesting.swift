@@ -15,6 +15,7 @@ enum YAMLNesting {
     /// The first line (1-based, within `text`) where the bound exceeds
     /// `limit`, or nil when the text is shallow enough.
     static func firstTooDeepLine(_ text: String, limit: Int = limit) -> Int? {
+        if isSurelyShallow(text, limit: limit) { return nil }
         var indents: [Int] = []  // columns of the open block collections' lines and indicators
         var flowDepth = 0
         var quote: UInt8 = 0  // the open quote of a scalar that spans lines
@@ -83,6 +84,25 @@ enum YAMLNesting {
             }
         }
         return nil
+    }
+
+    /// A quick count for the common short front matter: each line and each
+    /// `-` or `?` can open at most one block collection, each `[` or `{` one
+    /// flow collection, so when even those counts stay within the limit no
+    /// line can exceed it.
+    private static func isSurelyShallow(_ text: String, limit: Int) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var openers = 1, flows = 0
+            for byte in bytes {
+                switch byte {
+                case 0x0A, 0x2D, 0x3F: openers += 1
+                case 0x5B, 0x7B: flows += 1
+                default: break
+                }
+            }
+            return 2 * openers + 1 + flows <= limit
+        }
     }
 
     /// True when the line ends with a block scalar header such as `|-`, `>+` or `|2`.
