@@ -16,22 +16,28 @@ struct SiteAssembler {
 
     func assemble(_ content: LoadedContent, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
         var diagnostics: [Diagnostic] = []
-        var drafts = content.drafts.filter(isPublished)
-        for index in drafts.indices {
-            var item = drafts[index].item
+        // Every item's URL, on every core: expanding permalinks takes a date
+        // calculation and several strings per item.
+        let config = self.config
+        let drafts = content.drafts.filter(isPublished).parallelMap { draft -> ContentDraft in
+            var draft = draft
+            let item = draft.item
             let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
-            item.path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
-            item.url = config.url.relative(item.path)
-            item.permalink = config.url.absolute(item.path)
-            drafts[index].item = item
-            if let layout = item.layout, !templateExists(layout + ".html") {
-                let location = drafts[index].layoutLocation ?? (1, 1)
-                diagnostics.append(.error("unknown layout '\(layout)': there is no Templates/\(layout).html", at: item.sourcePath, line: location.line, column: location.column))
+            let path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
+            draft.item.path = path
+            draft.item.url = config.url.relative(path)
+            draft.item.permalink = config.url.absolute(path)
+            return draft
+        }
+        for draft in drafts {
+            if let layout = draft.item.layout, !templateExists(layout + ".html") {
+                let location = draft.layoutLocation ?? (1, 1)
+                diagnostics.append(.error("unknown layout '\(layout)': there is no Templates/\(layout).html", at: draft.item.sourcePath, line: location.line, column: location.column))
             }
         }
         let pathOf = Dictionary(drafts.map { ($0.item.sourcePath, $0.item.path) }, uniquingKeysWith: { first, _ in first })
 
-        let config = self.config, markdown = self.markdown
+        let markdown = self.markdown
         let rendered = drafts.parallelMap { draft -> (ContentItem, [Diagnostic]) in
             if let previous = draft.rendered { return (previous, []) }
             var item = draft.item
