@@ -35,6 +35,12 @@ struct TemplateLocals {
         return nil
     }
 
+    /// The member `name` of the variable at `index`, read in place: copying
+    /// the variable first would retain and release what it refers to.
+    func member(ofVariableAt index: Int, _ name: MemberName) -> Value? {
+        values[index].member(name)
+    }
+
     subscript(index: Int) -> Value {
         get { values[index] }
         set { values[index] = newValue }

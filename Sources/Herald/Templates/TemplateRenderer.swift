@@ -321,6 +321,12 @@ struct TemplateRenderer {
                 message: "'\(name.text)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
                 loc: loc)
         case .member(let base, let name, let loc):
+            // `page.title`, the most common expression, without copying `page`.
+            if case .name(let variable, _) = base, let index = locals.lastIndex(of: variable.id),
+                let value = locals.member(ofVariableAt: index, name)
+            {
+                return value
+            }
             let container = try evaluate(base)
             if let value = container.member(name) { return value }
             switch container {
