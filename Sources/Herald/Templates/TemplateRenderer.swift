@@ -321,28 +321,7 @@ struct TemplateRenderer {
                 message: "'\(name.text)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
                 loc: loc)
         case .member(let base, let name, let loc):
-            // `page.title`, the most common expression, without copying `page`.
-            if case .name(let variable, _) = base, let index = locals.lastIndex(of: variable.id),
-                let value = locals.member(ofVariableAt: index, name)
-            {
-                return value
-            }
-            let container = try evaluate(base)
-            if let value = container.member(name) { return value }
-            switch container {
-            case .none:
-                throw TemplateFailure(
-                    message: "'\(base.spelling)' is none, so it has no member '\(name.text)'; guard it with '{% if \(base.spelling) %}'",
-                    loc: loc)
-            case .map, .object:
-                throw TemplateFailure(
-                    message: "'\(base.spelling)' has no member '\(name.text)'; check the spelling, or use '\(base.spelling).\(name.text) | default(…)'",
-                    loc: loc)
-            default:
-                throw TemplateFailure(
-                    message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name.text)'",
-                    loc: loc)
-            }
+            return try evaluateMember(base, name, loc: loc)
         case .index(let base, let index, let loc):
             let container = try evaluate(base)
             let key = try evaluate(index)
@@ -378,20 +357,54 @@ struct TemplateRenderer {
         case .filter(let base, let kind, let arguments, let loc):
             return try applyFilter(kind, base: base, arguments: arguments, loc: loc)
         case .superCall(let loc):
-            guard let frame = blockFrames.last, let bodies = blocks[frame.name] else {
-                throw TemplateFailure(message: "'super()' works only inside a '{% block %}'", loc: loc)
-            }
-            guard frame.level + 1 < bodies.count else {
-                throw TemplateFailure(
-                    message: "block '\(frame.name)' has no parent block to call with 'super()'; remove it", loc: loc)
-            }
-            try checkNesting(loc)
-            let saved = output
-            output = []
-            defer { output = saved }
-            try renderBlock(name: frame.name, level: frame.level + 1, bodies: bodies)
-            return .html(String(decoding: output, as: UTF8.self))
+            return try renderSuper(loc: loc)
         }
+    }
+
+    /// `base.name`; apart from `evaluate`, whose stack frame every nesting
+    /// level of a template pays for (threads have 512 KB of stack).
+    private mutating func evaluateMember(_ base: Expr, _ name: MemberName, loc: SourceLoc) throws(TemplateFailure) -> Value {
+        if let value = memberOfVariable(base, name) { return value }
+        let container = try evaluate(base)
+        if let value = container.member(name) { return value }
+        switch container {
+        case .none:
+            throw TemplateFailure(
+                message: "'\(base.spelling)' is none, so it has no member '\(name.text)'; guard it with '{% if \(base.spelling) %}'",
+                loc: loc)
+        case .map, .object:
+            throw TemplateFailure(
+                message: "'\(base.spelling)' has no member '\(name.text)'; check the spelling, or use '\(base.spelling).\(name.text) | default(…)'",
+                loc: loc)
+        default:
+            throw TemplateFailure(
+                message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name.text)'",
+                loc: loc)
+        }
+    }
+
+    /// `super()`: the parent's version of the current block, as HTML.
+    private mutating func renderSuper(loc: SourceLoc) throws(TemplateFailure) -> Value {
+        guard let frame = blockFrames.last, let bodies = blocks[frame.name] else {
+            throw TemplateFailure(message: "'super()' works only inside a '{% block %}'", loc: loc)
+        }
+        guard frame.level + 1 < bodies.count else {
+            throw TemplateFailure(
+                message: "block '\(frame.name)' has no parent block to call with 'super()'; remove it", loc: loc)
+        }
+        try checkNesting(loc)
+        let saved = output
+        output = []
+        defer { output = saved }
+        try renderBlock(name: frame.name, level: frame.level + 1, bodies: bodies)
+        return .html(String(decoding: output, as: UTF8.self))
+    }
+
+    /// `page.title`, the most common expression, without copying `page`.
+    /// Kept out of `evaluate`, whose stack frame every nesting level pays for.
+    private func memberOfVariable(_ base: Expr, _ name: MemberName) -> Value? {
+        guard case .name(let variable, _) = base, let index = locals.lastIndex(of: variable.id) else { return nil }
+        return locals.member(ofVariableAt: index, name)
     }
 
     private func checkNesting(_ loc: SourceLoc) throws(TemplateFailure) {
