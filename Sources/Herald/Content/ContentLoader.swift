@@ -82,22 +82,24 @@ enum SourceFiles {
 
     /// The text of a file, or a diagnostic pointing at its first invalid UTF-8 byte.
     static func readText(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readFile(url.path)
+        } catch {
             return .failure(.error("cannot read the file; check its permissions", at: displayPath))
         }
-        if let text = String(validatingUTF8Data: data) {
+        if let text = String(validating: bytes, as: UTF8.self) {
             // memchr: a byte-by-byte search of every file was a visible cost of loading.
-            let nul = data.withUnsafeBytes { bytes -> Int? in
-                guard let base = bytes.baseAddress, let found = memchr(base, 0, bytes.count) else { return nil }
+            let nul = bytes.withUnsafeBytes { buffer -> Int? in
+                guard let base = buffer.baseAddress, let found = memchr(base, 0, buffer.count) else { return nil }
                 return base.distance(to: UnsafeRawPointer(found))
             }
             if let nul {
-                let (line, column) = location(ofByte: nul, in: Array(data))
+                let (line, column) = location(ofByte: nul, in: bytes)
                 return .failure(.error("the file contains a NUL byte; is it a binary file? Remove it or save the file as UTF-8 text", at: displayPath, line: line, column: column))
             }
             return .success(text)
         }
-        let bytes = Array(data)
         let offset = firstInvalidUTF8Offset(bytes) ?? 0
         let (line, column) = location(ofByte: offset, in: bytes)
         return .failure(.error("invalid UTF-8 (byte 0x\(String(bytes[min(offset, bytes.count - 1)], radix: 16, uppercase: true))); save the file as UTF-8", at: displayPath, line: line, column: column))
