@@ -11,8 +11,9 @@ public final class Site: Sendable {
     /// order its front matter names them.
     let articleTerms: [[[Int]]]
 
-    /// For each article, its related articles (see `related(toArticle:)`).
-    let relatedArticles: [[Int]]
+    /// For each article, its related articles (see `related(toArticle:)`),
+    /// computed when first asked for.
+    let relatedArticles: RelatedArticles
 
     init(config: SiteConfig, articles: [ContentItem], pages: [ContentItem], taxonomies: [Taxonomy]) {
         self.config = config
@@ -43,22 +44,18 @@ public final class Site: Sendable {
             case "authors": names = { $0.authors.map(\.name) }
             default: continue
             }
+            var slugs = Slug.Memo()
             for article in articles.indices {
                 var seen = Set<Int>()
-                articleTerms[article][taxonomyIndex] = names(articles[article]).compactMap { taxonomy.termIndex[Slug.make($0)] }
+                articleTerms[article][taxonomyIndex] = names(articles[article]).compactMap { taxonomy.termIndex[slugs.slug($0)] }
                     .filter { seen.insert($0).inserted }
             }
         }
         self.articleTerms = articleTerms
         if let tags = taxonomies.firstIndex(where: { $0.name == "tags" }) {
-            let tagTerms = taxonomies[tags].terms
-            let articleTerms = articleTerms
-            let members = TermMembership(terms: tagTerms, articleCount: articles.count)
-            relatedArticles = Array(articles.indices).parallelMap {
-                Site.related(toArticle: $0, tags: articleTerms[$0][tags], tagTerms: tagTerms, members: members)
-            }
+            relatedArticles = RelatedArticles(tagTerms: taxonomies[tags].terms, tags: articleTerms.map { $0[tags] })
         } else {
-            relatedArticles = Array(repeating: [], count: articles.count)
+            relatedArticles = RelatedArticles(tagTerms: [], tags: Array(repeating: [], count: articles.count))
         }
     }
 
