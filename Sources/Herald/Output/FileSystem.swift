@@ -61,11 +61,31 @@ enum FileSystem {
         }
     }
 
+    /// The bytes of a file, read straight into the array (through `Data`
+    /// they were copied once more, which shows with the build's caches).
     static func readFile(_ path: String) throws(Failure) -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw Failure(path: path, operation: "read", code: errno == 0 ? EIO : errno)
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Failure(path: path, operation: "read", code: errno) }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { throw Failure(path: path, operation: "read", code: errno) }
+        // One byte more than the size, to meet the end of the file in one read.
+        var bytes = [UInt8](repeating: 0, count: max(Int(status.st_size), 0) + 1)
+        var length = 0
+        while true {
+            if length == bytes.count { bytes += [UInt8](repeating: 0, count: bytes.count) }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + length, buffer.count - length)
+            }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Failure(path: path, operation: "read", code: errno)
+            }
+            length += count
         }
-        return [UInt8](data)
+        bytes.removeLast(bytes.count - length)
+        return bytes
     }
 
     /// Creates a folder and its missing parents.
@@ -111,12 +131,31 @@ enum FileSystem {
     /// with `followLinks` (sources may be linked in; the output's links are
     /// never followed, so nothing outside it can be deleted).
     static func walk(_ root: String, followLinks: Bool = true) -> (files: [String], folders: [String]) {
-        var files: [String] = []
+        let found = entries(below: root, followLinks: followLinks, withMetadata: false)
+        return (found.files.map(\.path), found.folders)
+    }
+
+    /// The files `walk` lists, each with its size, time and inode (`nil`
+    /// when it cannot be read), taken relative to its open folder: resolving
+    /// every full path again was a good part of the time of listing a site.
+    static func filesWithMetadata(below root: String, followLinks: Bool = true) -> [(path: String, metadata: FileMetadata?)] {
+        entries(below: root, followLinks: followLinks, withMetadata: true).files
+    }
+
+    private static func entries(below root: String, followLinks: Bool, withMetadata: Bool)
+        -> (files: [(path: String, metadata: FileMetadata?)], folders: [String])
+    {
+        var files: [(path: String, metadata: FileMetadata?)] = []
         var folders: [String] = []
-        func visit(_ relative: String) {
-            let full = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(full) else { return }
+        // Takes ownership of `descriptor`, an open folder: the `DIR` made of
+        // it closes it.
+        func visit(_ descriptor: Int32, _ relative: String) {
+            guard let directory = fdopendir(descriptor) else {
+                close(descriptor)
+                return
+            }
             defer { closedir(directory) }
+            let folder = dirfd(directory)
             while let entry = readdir(directory) {
                 let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
                     pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
@@ -126,18 +165,23 @@ enum FileSystem {
                 var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
                 if entry.pointee.d_type == UInt8(DT_UNKNOWN) || (followLinks && entry.pointee.d_type == UInt8(DT_LNK)) {
                     var status = stat()
-                    let found = followLinks ? stat(root + "/" + path, &status) : lstat(root + "/" + path, &status)
+                    let found = fstatat(folder, name, &status, followLinks ? 0 : AT_SYMLINK_NOFOLLOW)
                     isFolder = found == 0 && (status.st_mode & S_IFMT) == S_IFDIR
                 }
                 if isFolder {
-                    visit(path)
+                    let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+                    if child >= 0 { visit(child, path) }
                     folders.append(path)
+                } else if withMetadata {
+                    var status = stat()
+                    files.append((path, fstatat(folder, name, &status, 0) == 0 ? FileMetadata(status) : nil))
                 } else {
-                    files.append(path)
+                    files.append((path, nil))
                 }
             }
         }
-        visit("")
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        if top >= 0 { visit(top, "") }
         return (files, folders)
     }
 }

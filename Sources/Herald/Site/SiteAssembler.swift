@@ -19,11 +19,15 @@ struct SiteAssembler {
         var drafts = content.drafts.filter(isPublished)
         for index in drafts.indices {
             var item = drafts[index].item
-            let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
-            item.path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
-            item.url = config.url.relative(item.path)
-            item.permalink = config.url.absolute(item.path)
-            drafts[index].item = item
+            // An item taken from the previous build has its URL already (the
+            // configuration is the same, or nothing is taken from that build).
+            if drafts[index].rendered == nil {
+                let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
+                item.path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
+                item.url = config.url.relative(item.path)
+                item.permalink = config.url.absolute(item.path)
+                drafts[index].item = item
+            }
             if let layout = item.layout, !templateExists(layout + ".html") {
                 let location = drafts[index].layoutLocation ?? (1, 1)
                 diagnostics.append(.error("unknown layout '\(layout)': there is no Templates/\(layout).html", at: item.sourcePath, line: location.line, column: location.column))

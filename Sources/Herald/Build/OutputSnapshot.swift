@@ -1,0 +1,56 @@
+import Foundation
+
+/// Every file of the output folder with its size, modification time and
+/// inode, as a build found it or left it: its digest tells the next build
+/// whether the output is still as published (see `BuildCache`).
+///
+/// Kept whole, not just as a digest, so that a build which rewrote a few
+/// files of an unchanged set updates those instead of walking the folder a
+/// second time.
+struct OutputSnapshot: Sendable {
+    /// Paths relative to the output folder, sorted, with their metadata
+    /// (`nil` when the file could not be read).
+    private(set) var files: [(path: String, metadata: FileMetadata?)] = []
+
+    /// The output folder as it is now; empty when there is none.
+    static func scan(_ output: URL) -> OutputSnapshot {
+        let root = output.standardizedFileURL.path
+        guard FileSystem.isFolder(root) else { return OutputSnapshot() }
+        var snapshot = OutputSnapshot()
+        snapshot.files = FileSystem.filesWithMetadata(below: root, followLinks: false).sorted { $0.path < $1.path }
+        return snapshot
+    }
+
+    /// The snapshot after a build replaced `written` and changed nothing
+    /// else, or `nil` when one of them is new: the folder must be scanned.
+    func updating(_ written: [String], in output: URL) -> OutputSnapshot? {
+        let root = output.standardizedFileURL.path
+        var updated = self
+        for path in written {
+            guard let position = Self.position(of: path, in: files) else { return nil }
+            updated.files[position].metadata = FileMetadata(path: root + "/" + path)
+        }
+        return updated
+    }
+
+    /// 0 for a missing or empty output folder.
+    var digest: UInt64 {
+        guard !files.isEmpty else { return 0 }
+        var digest = Digest()
+        for (path, metadata) in files {
+            digest.add(path)
+            digest.add(metadata)
+        }
+        return digest.value
+    }
+
+    private static func position(of path: String, in files: [(path: String, metadata: FileMetadata?)]) -> Int? {
+        var low = 0
+        var high = files.count
+        while low < high {
+            let middle = (low + high) / 2
+            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        }
+        return low < files.count && files[low].path == path ? low : nil
+    }
+}
