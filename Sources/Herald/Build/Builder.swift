@@ -140,10 +140,15 @@ public struct Builder: Sendable {
             report.filesWritten = written.written
             report.filesUnchanged = written.unchanged
             report.filesReused = written.reused
-            ContentState.save(state.value, dependencies: written.dependencies, for: options.output)
-            // Only rewritten files changed, unless files were added or deleted.
+            let dependencies = written.dependencies
+            let saved = BackgroundWork { ContentState.save(state.value, dependencies: dependencies, for: options.output) }
+            // The output folder holds what the build kept: only the files it
+            // rewrote changed, unless it pruned others (then it holds exactly
+            // the planned files, or the next build finds a difference).
             let published = written.pruned ? nil : outputs.updating(written.writtenPaths, in: options.output)
-            saveCache(inputs: inputs.digest, outputs: (published ?? OutputSnapshot.scan(options.output)).digest, content: content, report: report)
+            let snapshot = published ?? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
+            saved.value
+            saveCache(inputs: inputs.digest, outputs: snapshot.digest, content: content, report: report)
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total

@@ -21,6 +21,18 @@ struct OutputSnapshot: Sendable {
         return snapshot
     }
 
+    /// The files at `paths` (sorted, relative to `output`), as they are now:
+    /// the output folder after a build that published exactly those, found
+    /// without listing its folders, on every core.
+    static func files(_ paths: [String], in output: URL) -> OutputSnapshot {
+        let root = output.standardizedFileURL.path
+        var snapshot = OutputSnapshot()
+        // Like `scan`, which skips hidden entries (a site's `.well-known/`).
+        let listed = paths.filter { !$0.hasPrefix(".") && !$0.contains("/.") }
+        snapshot.files = listed.parallelMap { ($0, FileMetadata(path: root + "/" + $0)) }
+        return snapshot
+    }
+
     /// The snapshot after a build replaced `written` and changed nothing
     /// else, or `nil` when one of them is new: the folder must be scanned.
     func updating(_ written: [String], in output: URL) -> OutputSnapshot? {
