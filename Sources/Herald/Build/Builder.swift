@@ -174,22 +174,23 @@ public struct Builder: Sendable {
 /// not change keep their published bytes.
 struct IncrementalRender: Sendable {
     let state: ContentState
-    let changed: Set<String>
     /// Published items whose bodies were not rendered (they are empty): an
     /// output showing one must not be published.
     let withheld: Set<String>
+    /// The outputs that showed a changed file.
+    let showingChanges: Set<String>
 
     init(state: ContentState, content: LoadedContent) {
         self.state = state
-        changed = content.changed
         withheld = Set(content.drafts.lazy.filter { $0.rendered != nil }.map(\.item.sourcePath))
+        showingChanges = state.outputs(showing: content.changed)
     }
 
     /// Whether `output` must be produced again.
     func mustRender(_ output: PlannedOutput) -> Bool {
-        guard let sources = state.dependencies[output.path] else { return true }
+        guard state.dependencies[output.path] != nil else { return true }
         if case .file = output.source { return true }
-        return sources.contains(where: changed.contains)
+        return showingChanges.contains(output.path)
     }
 }
 

@@ -84,14 +84,26 @@ struct ContentState: Sendable {
             extraTerms: draft.extraTerms, warnings: content.warnings[path] ?? [])
     }
 
+    /// The outputs that showed the body of one of `files`.
+    func outputs(showing files: Set<String>) -> Set<String> {
+        guard !files.isEmpty else { return [] }
+        // Usually one file or a few: comparing with them is cheaper than
+        // hashing each of the sources of every output.
+        let few = files.count <= 8 ? Array(files) : nil
+        var outputs = Set<String>()
+        for (output, sources) in dependencies where sources.contains(where: { few?.contains($0) ?? files.contains($0) }) {
+            outputs.insert(output)
+        }
+        return outputs
+    }
+
     /// The content files, besides the `changed` ones, whose bodies the
     /// outputs showing a changed file showed: what rendering those outputs
     /// again needs.
     func bodiesNeeded(changed: Set<String>) -> Set<String> {
-        guard !changed.isEmpty else { return [] }
         var needed = Set<String>()
-        for sources in dependencies.values where sources.contains(where: changed.contains) {
-            needed.formUnion(sources)
+        for output in outputs(showing: changed) {
+            needed.formUnion(dependencies[output] ?? [])
         }
         return needed.subtracting(changed)
     }
@@ -250,7 +262,9 @@ struct ContentState: Sendable {
         index.reserveCapacity(encoded.paths.count)
         for (position, path) in encoded.paths.enumerated() { index[path] = position }
         writer.write(dependencies.count)
-        for (output, sources) in dependencies.sorted(by: { $0.key < $1.key }) {
+        // In no particular order: sorting 16,000 paths took longer than
+        // writing them, and the order means nothing to `load`.
+        for (output, sources) in dependencies {
             writer.write(output)
             writer.write(sources.count)
             for source in sources {

@@ -142,46 +142,63 @@ enum FileSystem {
         entries(below: root, followLinks: followLinks, withMetadata: true).files
     }
 
-    private static func entries(below root: String, followLinks: Bool, withMetadata: Bool)
-        -> (files: [(path: String, metadata: FileMetadata?)], folders: [String])
-    {
+    private static func entries(below root: String, followLinks: Bool, withMetadata: Bool) -> Listing {
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return Listing() }
+        return visit(top, "", followLinks: followLinks, withMetadata: withMetadata)
+    }
+
+    /// What `visit` finds below one folder.
+    private struct Listing: Sendable {
         var files: [(path: String, metadata: FileMetadata?)] = []
         var folders: [String] = []
-        // Takes ownership of `descriptor`, an open folder: the `DIR` made of
-        // it closes it.
-        func visit(_ descriptor: Int32, _ relative: String) {
-            guard let directory = fdopendir(descriptor) else {
-                close(descriptor)
-                return
+    }
+
+    /// Lists the open folder `descriptor` (at `relative`), taking ownership
+    /// of it: the `DIR` made of it closes it.
+    private static func visit(_ descriptor: Int32, _ relative: String, followLinks: Bool, withMetadata: Bool) -> Listing {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return Listing()
+        }
+        defer { closedir(directory) }
+        let folder = dirfd(directory)
+        var listing = Listing()
+        var subfolders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
             }
-            defer { closedir(directory) }
-            let folder = dirfd(directory)
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) || (followLinks && entry.pointee.d_type == UInt8(DT_LNK)) {
-                    var status = stat()
-                    let found = fstatat(folder, name, &status, followLinks ? 0 : AT_SYMLINK_NOFOLLOW)
-                    isFolder = found == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
-                    if child >= 0 { visit(child, path) }
-                    folders.append(path)
-                } else if withMetadata {
-                    var status = stat()
-                    files.append((path, fstatat(folder, name, &status, 0) == 0 ? FileMetadata(status) : nil))
-                } else {
-                    files.append((path, nil))
-                }
+            if name.hasPrefix(".") { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || (followLinks && entry.pointee.d_type == UInt8(DT_LNK)) {
+                var status = stat()
+                let found = fstatat(folder, name, &status, followLinks ? 0 : AT_SYMLINK_NOFOLLOW)
+                isFolder = found == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if isFolder {
+                subfolders.append(name)
+            } else if withMetadata {
+                var status = stat()
+                listing.files.append((path, fstatat(folder, name, &status, 0) == 0 ? FileMetadata(status) : nil))
+            } else {
+                listing.files.append((path, nil))
             }
         }
-        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if top >= 0 { visit(top, "") }
-        return (files, folders)
+        let visitFolder: @Sendable (String) -> Listing = { name in
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+            var found = child >= 0 ? visit(child, path, followLinks: followLinks, withMetadata: withMetadata) : Listing()
+            found.folders.append(path)
+            return found
+        }
+        // A folder of many folders (an output's one folder per article) is
+        // listed on every core; `folder` stays open until all are done.
+        for found in subfolders.count >= 32 ? subfolders.parallelMap(visitFolder) : subfolders.map(visitFolder) {
+            listing.files += found.files
+            listing.folders += found.folders
+        }
+        return listing
     }
 }
