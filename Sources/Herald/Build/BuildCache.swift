@@ -71,7 +71,8 @@ struct BuildCache {
         digest.add(options.includeDrafts ? 1 : 0)
         digest.add(options.includeFuture ? 1 : 0)
         var newest = 0.0
-        for (path, metadata) in files where path == "site.yml" || folders?.contains(where: { path.hasPrefix($0 + "/") }) ?? true {
+        let prefixes = folders?.map { $0 + "/" }
+        for (path, metadata) in files where path == "site.yml" || prefixes?.contains(where: path.hasPrefix) ?? true {
             digest.add(path)
             digest.add(metadata)
             newest = max(newest, metadata?.modified ?? 0)

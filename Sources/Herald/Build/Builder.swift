@@ -142,11 +142,12 @@ public struct Builder: Sendable {
             report.filesReused = written.reused
             let dependencies = written.dependencies
             let saved = BackgroundWork { ContentState.save(state.value, dependencies: dependencies, for: options.output) }
-            // The output folder holds what the build kept: only the files it
-            // rewrote changed, unless it pruned others (then it holds exactly
-            // the planned files, or the next build finds a difference).
-            let published = written.pruned ? nil : outputs.updating(written.writtenPaths, in: options.output)
-            let snapshot = published ?? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
+            // Without pruning, only the files the build rewrote changed (unless
+            // it added some); after pruning, the output holds exactly the
+            // planned files (or the next build finds a difference).
+            let snapshot = written.pruned
+                ? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
+                : outputs.updating(written.writtenPaths, in: options.output) ?? OutputSnapshot.scan(options.output)
             saved.value
             saveCache(inputs: inputs.digest, outputs: snapshot.digest, content: content, report: report)
             clock.lap("cache")

@@ -33,27 +33,34 @@ struct OutputWriter {
                 return ([], reuse.state.dependencies[output.path] ?? [], true, false)
             }
             let recorder = RenderDependencies()
+            // Rendered with an empty body in place of one it shows: never
+            // published, and its errors may come from the missing body.
+            func showsWithheld() -> Bool {
+                guard let reuse else { return false }
+                return recorder.sources.contains(where: reuse.withheld.contains) || output.dependencies.contains(where: reuse.withheld.contains)
+            }
             do {
                 let sources: Set<String>
                 switch output.source {
                 case .generated(let produce):
                     let bytes = try RenderDependencies.recording(into: recorder) { () throws(DiagnosticError) in try produce() }
-                    sources = recorder.sources.union(output.dependencies)
-                    // Rendered with an empty body in place of one it shows: never published.
-                    if let reuse, sources.contains(where: reuse.withheld.contains) {
-                        return ([], [], false, true)
-                    }
+                    if showsWithheld() { return ([], [], false, true) }
                     try publisher.write(bytes, to: output.path)
+                    sources = recorder.sources.union(output.dependencies)
                 case .file(let url):
                     try publisher.copy(from: url.path, to: output.path)
                     sources = Set(output.dependencies)
                 }
                 return ([], Array(sources).sorted(), false, false)
             } catch let error as DiagnosticError {
-                return (error.diagnostics, [], false, false)
+                return (error.diagnostics, [], false, showsWithheld())
             } catch {
-                return ([.error("\(error)", at: output.origin)], [], false, false)
+                return ([.error("\(error)", at: output.origin)], [], false, showsWithheld())
             }
+        }
+        if outcomes.contains(where: \.incomplete) {
+            publisher.discard()
+            return nil
         }
         // The same template error shows on every page using it: report it once.
         var seen = Set<Diagnostic>()
@@ -61,10 +68,6 @@ struct OutputWriter {
         guard errors.isEmpty else {
             publisher.discard()
             throw DiagnosticError(errors)
-        }
-        if outcomes.contains(where: \.incomplete) {
-            publisher.discard()
-            return nil
         }
         var dependencies: [String: [String]] = [:]
         dependencies.reserveCapacity(plan.outputs.count)
