@@ -37,17 +37,18 @@ public final class Site: Sendable {
             }
         }
         for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
-            let names: (ContentItem) -> [String]
+            // By index: passing each article to the closure copied it whole.
+            let names: (Int) -> [String]
             switch taxonomy.name {
-            case "tags": names = { $0.tags }
-            case "categories": names = { $0.categories }
-            case "authors": names = { $0.authors.map(\.name) }
+            case "tags": names = { articles[$0].tags }
+            case "categories": names = { articles[$0].categories }
+            case "authors": names = { articles[$0].authors.map(\.name) }
             default: continue
             }
             var slugs = Slug.Memo()
             for article in articles.indices {
                 var seen = Set<Int>()
-                articleTerms[article][taxonomyIndex] = names(articles[article]).compactMap { taxonomy.termIndex[slugs.slug($0)] }
+                articleTerms[article][taxonomyIndex] = names(article).compactMap { taxonomy.termIndex[slugs.slug($0)] }
                     .filter { seen.insert($0).inserted }
             }
         }
