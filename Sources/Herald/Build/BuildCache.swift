@@ -90,9 +90,11 @@ struct BuildCache {
     /// Whether this cache describes a build identical to the one `options`
     /// asks for: same inputs (and none touched too recently to tell), same
     /// decisions of "now", and the output as the cached build left it.
-    func describesUnchanged(inputs: (digest: UInt64, newest: Double), outputs: UInt64, options: BuildOptions) -> Bool {
+    /// `outputs` is asked for last, and only when all else matches: listing
+    /// the output folder is the slowest part.
+    func describesUnchanged(inputs: (digest: UInt64, newest: Double), outputs: () -> UInt64, options: BuildOptions) -> Bool {
         version == HeraldVersion.current && self.inputs == inputs.digest && trusts(newestInput: inputs.newest)
-            && publication == Self.publicationDigest(items, options: options) && self.outputs == outputs
+            && publication == Self.publicationDigest(items, options: options) && self.outputs == outputs()
     }
 
     /// Whether inputs whose newest file was modified at `newest` can be

@@ -28,12 +28,13 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
-        // The sources and the output are different folders: list both at once.
-        let scan = BackgroundWork { (OutputSnapshot.scan(options.output), BuildCache.load(for: options.output)) }
+        // Listing the output folder takes longest: it goes on while the
+        // sources are listed and, when they changed, loaded.
+        let scan = BackgroundWork { OutputSnapshot.scan(options.output) }
+        let cache = BuildCache.load(for: options.output)
         let sources = BuildCache.inputFiles(options: options)
         let inputs = BuildCache.sourcesDigest(options: options, files: sources)
-        let (outputs, cache) = scan.value
-        if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: outputs.digest, options: options) {
+        if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: { scan.value.digest }, options: options) {
             clock.lap("cache")
             cached.report.stageTimes = clock.laps
             cached.report.duration = clock.total
@@ -64,7 +65,7 @@ public struct Builder: Sendable {
         // output and everything besides content files is as it was.
         let settings = ContentState.settingsDigest(options: options, files: sources)
         var previous: ContentState?
-        if let cache, cache.outputs == outputs.digest, cache.version == HeraldVersion.current,
+        if let cache, cache.version == HeraldVersion.current,
             cache.publication == BuildCache.publicationDigest(cache.items, options: options),
             let state = ContentState.load(for: options.output), state.settings == settings
         {
@@ -72,6 +73,12 @@ public struct Builder: Sendable {
         }
         let loader = ContentLoader(root: root, config: config)
         var content = loader.load(reusing: previous?.records ?? [:], listed: sources)
+        let outputs = scan.value
+        if previous != nil && cache?.outputs != outputs.digest {
+            // The output is not as the previous build left it: reuse nothing.
+            previous = nil
+            content = loader.load(listed: sources)
+        }
         var reuse: IncrementalRender?
         if let state = previous {
             if Set(content.metadata.keys) == Set(state.records.keys) {

@@ -266,4 +266,16 @@ import Testing
         #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Body 3, again.") == true)
         #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
     }
+
+    @Test func anEditedOutputFileIsNotTrustedByAnIncrementalBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("tampered", to: "Public/2025/03/story-1/index.html")
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused == 0)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
 }
