@@ -61,8 +61,9 @@ public struct Builder: Sendable {
         }
         clock.lap("templates")
 
-        // Reuse the previous build's content only if it described this very
-        // output and everything besides content files is as it was.
+        // Reuse the previous build's content only if everything besides
+        // content files is as it was and (checked once the listing is done)
+        // the output is as that build left it.
         let settings = ContentState.settingsDigest(options: options, files: sources)
         var previous: ContentState?
         if let cache, cache.version == HeraldVersion.current,
