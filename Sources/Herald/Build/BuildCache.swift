@@ -18,7 +18,7 @@ import Foundation
 /// simply means a full build; the cache can only ever skip work whose result
 /// would have been identical.
 struct BuildCache {
-    static let format = "herald-cache 1"
+    static let format = "herald-cache 2"
 
     struct Item {
         var kind: ContentItem.Kind
@@ -44,31 +44,38 @@ struct BuildCache {
 
     // MARK: Digests
 
-    /// Every input file's metadata plus the options and Herald's version,
-    /// and the newest modification time among the files.
-    static func inputsDigest(options: BuildOptions) -> (digest: UInt64, newest: Double) {
-        sourcesDigest(options: options, folders: ["Templates", "Content"])
+    /// A source file as a build found it: its path relative to the site root
+    /// and its size, time and inode (`nil` when it cannot be read).
+    typealias SourceFile = (path: String, metadata: FileMetadata?)
+
+    /// `site.yml` and every file below `Templates/` and `Content/`, sorted by
+    /// path: listed once, for the digests and for loading content.
+    static func inputFiles(options: BuildOptions) -> [SourceFile] {
+        let root = options.source.path
+        var files = [(path: "site.yml", metadata: FileMetadata(path: root + "/site.yml"))]
+        for folder in ["Templates", "Content"] {
+            let base = URL(fileURLWithPath: root + "/" + folder).resolvingSymlinksInPath().path
+            files += FileSystem.filesWithMetadata(below: base).map { (folder + "/" + $0.path, $0.metadata) }
+        }
+        return files.sorted { $0.path < $1.path }
     }
 
-    /// Digest of Herald's version, the build options, `site.yml` and every
-    /// file below `folders` (path, size, time, inode), with the newest time.
-    static func sourcesDigest(options: BuildOptions, folders: [String]) -> (digest: UInt64, newest: Double) {
+    /// Digest of Herald's version, the build options, `site.yml` and the
+    /// `files` below `folders` (every file without them), with the newest
+    /// modification time among them.
+    static func sourcesDigest(options: BuildOptions, files: [SourceFile], folders: [String]? = nil) -> (digest: UInt64, newest: Double) {
         var digest = Digest()
         digest.add(HeraldVersion.current)
         digest.add(options.output.path)
         digest.add(options.baseURL ?? "-")
         digest.add(options.includeDrafts ? 1 : 0)
         digest.add(options.includeFuture ? 1 : 0)
-        let root = options.source.path
-        var paths = ["site.yml"]
-        for folder in folders {
-            let base = URL(fileURLWithPath: root + "/" + folder).resolvingSymlinksInPath().path
-            paths += FileSystem.walk(base).files.map { folder + "/" + $0 }
-        }
         var newest = 0.0
-        for path in paths.sorted() {
+        let prefixes = folders?.map { $0 + "/" }
+        for (path, metadata) in files where path == "site.yml" || prefixes?.contains(where: path.hasPrefix) ?? true {
             digest.add(path)
-            newest = max(newest, digest.addMetadata(ofFileAt: root + "/" + path))
+            digest.add(metadata)
+            newest = max(newest, metadata?.modified ?? 0)
         }
         return (digest.value, newest)
     }
@@ -83,9 +90,11 @@ struct BuildCache {
     /// Whether this cache describes a build identical to the one `options`
     /// asks for: same inputs (and none touched too recently to tell), same
     /// decisions of "now", and the output as the cached build left it.
-    func describesUnchanged(inputs: (digest: UInt64, newest: Double), outputs: UInt64, options: BuildOptions) -> Bool {
+    /// `outputs` is asked for last, and only when all else matches: listing
+    /// the output folder is the slowest part.
+    func describesUnchanged(inputs: (digest: UInt64, newest: Double), outputs: () -> UInt64, options: BuildOptions) -> Bool {
         version == HeraldVersion.current && self.inputs == inputs.digest && trusts(newestInput: inputs.newest)
-            && publication == Self.publicationDigest(items, options: options) && self.outputs == outputs
+            && publication == Self.publicationDigest(items, options: options) && self.outputs == outputs()
     }
 
     /// Whether inputs whose newest file was modified at `newest` can be
@@ -114,78 +123,60 @@ struct BuildCache {
         return digest.value
     }
 
-    /// Every published file as it is now: a deleted or edited output file
-    /// means the output must be built again.
-    static func outputsDigest(output: URL) -> UInt64 {
-        var digest = Digest()
-        let root = output.standardizedFileURL.path
-        guard FileSystem.isFolder(root) else { return 0 }
-        for path in FileSystem.walk(root, followLinks: false).files.sorted() {
-            digest.add(path)
-            digest.addMetadata(ofFileAt: root + "/" + path)
-        }
-        return digest.value
-    }
-
     // MARK: Reading and writing
 
+    /// Binary (see `BinaryWriter`): it lists every content file, and is read
+    /// by every build, the quickest ones first.
     static func load(for output: URL) -> BuildCache? {
-        guard let text = try? String(contentsOfFile: location(of: output), encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)[...]
-        guard lines.popFirst() == Substring(format) else { return nil }
-        var cache = BuildCache(output: output)
-        for line in lines where !line.isEmpty {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false)
-            switch fields.first {
-            case "version": cache.version = String(fields.last ?? "")
-            case "inputs": cache.inputs = UInt64(fields.last ?? "", radix: 16) ?? 0
-            case "publication": cache.publication = UInt64(fields.last ?? "", radix: 16) ?? 0
-            case "outputs": cache.outputs = UInt64(fields.last ?? "", radix: 16) ?? 0
-            case "counts":
-                let numbers = fields.dropFirst().compactMap { Int($0) }
-                guard numbers.count == 4 else { return nil }
-                cache.report.articles = numbers[0]
-                cache.report.pages = numbers[1]
-                cache.report.feeds = numbers[2]
-                cache.report.filesUnchanged = numbers[3]
-            case "item":
-                guard fields.count == 6, let kind = ContentItem.Kind(rawValue: String(fields[1])) else { return nil }
-                cache.items.append(Item(
-                    kind: kind, draft: fields[2] == "1", date: Double(fields[3]).map(Date.init(timeIntervalSince1970:)),
-                    expires: Double(fields[4]).map(Date.init(timeIntervalSince1970:)), path: String(fields[5])))
-            case "warning":
-                guard fields.count == 5, let line = Int(fields[2]), let column = Int(fields[3]) else { return nil }
-                cache.report.warnings.append(.warning(String(fields[4]), at: String(fields[1]), line: line, column: column))
-            default:
-                return nil
+        guard let bytes = try? FileSystem.readFile(location(of: output)) else { return nil }
+        var reader = BinaryReader(bytes)
+        do {
+            guard try reader.string() == format else { return nil }
+            var cache = BuildCache(output: output)
+            cache.version = try reader.string()
+            cache.inputs = try reader.uint64()
+            cache.publication = try reader.uint64()
+            cache.outputs = try reader.uint64()
+            cache.report.articles = try reader.int()
+            cache.report.pages = try reader.int()
+            cache.report.feeds = try reader.int()
+            cache.report.filesUnchanged = try reader.int()
+            let count = try reader.int()
+            cache.items.reserveCapacity(max(0, min(count, 1 << 24)))
+            for _ in 0..<count {
+                guard let kind = ContentItem.Kind(rawValue: try reader.string()) else { return nil }
+                cache.items.append(Item(kind: kind, draft: try reader.bool(), date: try reader.date(), expires: try reader.date(), path: try reader.string()))
             }
+            cache.report.warnings = try reader.warnings()
+            return reader.isAtEnd ? cache : nil
+        } catch {
+            return nil
         }
-        return cache
     }
 
     func save() {
-        func clean(_ text: String) -> String {
-            text.replacingOccurrences(of: "\t", with: " ").replacingOccurrences(of: "\n", with: " ")
-        }
-        var text = Self.format + "\n"
-        text += "version\t\(version)\n"
-        text += "inputs\t\(String(inputs, radix: 16))\n"
-        text += "publication\t\(String(publication, radix: 16))\n"
-        text += "outputs\t\(String(outputs, radix: 16))\n"
-        let files = report.filesWritten + report.filesUnchanged
-        text += "counts\t\(report.articles)\t\(report.pages)\t\(report.feeds)\t\(files)\n"
+        var writer = BinaryWriter(capacity: items.count * 96 + 256)
+        writer.write(Self.format)
+        writer.write(version)
+        writer.write(inputs)
+        writer.write(publication)
+        writer.write(outputs)
+        writer.write(report.articles)
+        writer.write(report.pages)
+        writer.write(report.feeds)
+        writer.write(report.filesWritten + report.filesUnchanged)
+        writer.write(items.count)
         for item in items {
-            let date = item.date.map { String($0.timeIntervalSince1970) } ?? "-"
-            let expires = item.expires.map { String($0.timeIntervalSince1970) } ?? "-"
-            text += "item\t\(item.kind.rawValue)\t\(item.draft ? 1 : 0)\t\(date)\t\(expires)\t\(clean(item.path))\n"
+            writer.write(item.kind.rawValue)
+            writer.write(item.draft)
+            writer.write(item.date)
+            writer.write(item.expires)
+            writer.write(item.path)
         }
-        for warning in report.warnings {
-            text += "warning\t\(clean(warning.path))\t\(warning.line)\t\(warning.column)\t\(clean(warning.message))\n"
-        }
+        writer.write(report.warnings)
         // Written whole or not at all: a torn cache must never look valid.
-        try? Data(text.utf8).write(to: URL(fileURLWithPath: Self.location(of: output)), options: .atomic)
+        try? Data(writer.bytes).write(to: URL(fileURLWithPath: Self.location(of: output)), options: .atomic)
     }
-
 }
 
 /// FNV-1a, 64 bits: a stable digest (Swift's `Hasher` is seeded per process)
@@ -194,7 +185,13 @@ struct Digest {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
     mutating func add(_ text: String) {
-        for byte in text.utf8 { addByte(byte) }
+        // Over the contiguous UTF-8 bytes: a build digests some 40,000 paths.
+        var text = text
+        var value = self.value
+        text.withUTF8 { bytes in
+            for byte in bytes { value = (value ^ UInt64(byte)) &* Self.prime }
+        }
+        self.value = value
         addByte(0)
     }
 
@@ -206,22 +203,21 @@ struct Digest {
         }
     }
 
-    /// Adds size, modification time and inode; returns the modification time.
-    @discardableResult
-    mutating func addMetadata(ofFileAt path: String) -> Double {
-        var status = stat()
-        guard stat(path, &status) == 0 else {
+    /// Adds size, modification time and inode, or -1 for a missing file.
+    mutating func add(_ metadata: FileMetadata?) {
+        guard let metadata else {
             add(-1)
-            return 0
+            return
         }
-        add(Int(status.st_size))
-        add(Int(status.st_mtim.tv_sec))
-        add(Int(status.st_mtim.tv_nsec))
-        add(Int(status.st_ino))
-        return Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        add(metadata.size)
+        add(metadata.seconds)
+        add(metadata.nanoseconds)
+        add(metadata.inode)
     }
 
+    private static let prime: UInt64 = 0x100_0000_01b3
+
     private mutating func addByte(_ byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x100_0000_01b3
+        value = (value ^ UInt64(byte)) &* Self.prime
     }
 }

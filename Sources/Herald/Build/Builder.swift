@@ -20,6 +20,7 @@ public struct Builder: Sendable {
     public func build() throws(DiagnosticError) -> BuildReport {
         let clock = StageClock()
         let startedAt = Date().timeIntervalSince1970
+        let options = self.options
         let root = options.source
         try OutputLocation.check(output: options.output, root: root)
         do {
@@ -27,10 +28,13 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
-        let inputs = BuildCache.inputsDigest(options: options)
-        let outputs = BuildCache.outputsDigest(output: options.output)
+        // Listing the output folder takes longest: it goes on while the
+        // sources are listed and, when they changed, loaded.
+        let scan = BackgroundWork { OutputSnapshot.scan(options.output) }
         let cache = BuildCache.load(for: options.output)
-        if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: outputs, options: options) {
+        let sources = BuildCache.inputFiles(options: options)
+        let inputs = BuildCache.sourcesDigest(options: options, files: sources)
+        if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: { scan.value.digest }, options: options) {
             clock.lap("cache")
             cached.report.stageTimes = clock.laps
             cached.report.duration = clock.total
@@ -46,114 +50,131 @@ public struct Builder: Sendable {
         }
         clock.lap("configuration")
 
-        var errors: [Diagnostic] = []
+        var templateErrors: [Diagnostic] = []
         let markdown = MarkdownRenderer(settings: config.markdown)
         let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) })
         var templates: TemplateLibrary?
         do {
             templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
         } catch {
-            errors += error.diagnostics
+            templateErrors += error.diagnostics
         }
         clock.lap("templates")
 
-        // Reuse the previous build's content only if it described this very
-        // output and everything besides content files is as it was.
-        let settings = ContentState.settingsDigest(options: options)
+        // Reuse the previous build's content only if everything besides
+        // content files is as it was and (checked once the listing is done)
+        // the output is as that build left it.
+        let settings = ContentState.settingsDigest(options: options, files: sources)
         var previous: ContentState?
-        if let cache, cache.outputs == outputs, cache.version == HeraldVersion.current,
+        if let cache, cache.version == HeraldVersion.current,
             cache.publication == BuildCache.publicationDigest(cache.items, options: options),
             let state = ContentState.load(for: options.output), state.settings == settings
         {
             previous = state
         }
         let loader = ContentLoader(root: root, config: config)
-        var content = loader.load(reusing: previous?.records ?? [:])
+        var content = loader.load(reusing: previous?.records ?? [:], listed: sources)
+        let outputs = scan.value
+        if previous != nil && cache?.outputs != outputs.digest {
+            // The output is not as the previous build left it: reuse nothing.
+            previous = nil
+            content = loader.load(listed: sources)
+        }
+        var reuse: IncrementalRender?
+        if let state = previous {
+            if Set(content.metadata.keys) == Set(state.records.keys) {
+                // The outputs to render again show other files' bodies too.
+                loader.readBodies(of: state.bodiesNeeded(changed: content.changed), into: &content)
+                reuse = IncrementalRender(state: state, content: content)
+            } else {
+                content = loader.load(listed: sources)
+            }
+        }
         clock.lap("content")
         let assembler = SiteAssembler(config: config, options: options)
         let exists = { (name: String) in templates?.contains(name) ?? true }
-        var (site, siteDiagnostics) = assembler.assemble(content, templateExists: exists)
-        let metadata = ContentState.metadataDigest(site)
-        var reuse = previous.map { IncrementalRender(state: $0, changed: content.changed) }
-        if let state = previous, metadata != state.metadata || Set(content.metadata.keys) != Set(state.records.keys) {
-            // Something every page may show changed: read and render all of it.
-            content = loader.load()
-            (site, siteDiagnostics) = assembler.assemble(content, templateExists: exists)
-            reuse = nil
-        }
-        clock.lap("markdown")
-
-        var report = BuildReport()
-        for diagnostic in content.diagnostics + siteDiagnostics {
-            if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
-        }
-        if let templates {
-            for required in ["article.html", "index.html"] + (site.pages.isEmpty ? [] : ["page.html"]) where !templates.contains(required) {
-                errors.append(.error("the theme has no \(required); every site needs article.html, index.html and (with standalone pages) page.html", at: "Templates/\(required)"))
+        while true {
+            let (site, siteDiagnostics) = assembler.assemble(content, templateExists: exists)
+            if let state = reuse?.state, !state.keepsMetadata(of: site, content: content) {
+                // Something every page may show changed: read and render all of it.
+                content = loader.load(listed: sources)
+                reuse = nil
+                continue
             }
+            clock.lap("markdown")
+
+            var report = BuildReport()
+            var errors = templateErrors
+            for diagnostic in content.diagnostics + siteDiagnostics {
+                if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
+            }
+            if let templates {
+                for required in ["article.html", "index.html"] + (site.pages.isEmpty ? [] : ["page.html"]) where !templates.contains(required) {
+                    errors.append(.error("the theme has no \(required); every site needs article.html, index.html and (with standalone pages) page.html", at: "Templates/\(required)"))
+                }
+            }
+            guard errors.isEmpty, let templates else { throw DiagnosticError(errors) }
+
+            var plan = OutputPlan()
+            PagePlanner(site: site, values: SiteValues(site: site), templates: templates).plan(into: &plan)
+            FeedPlanner(site: site, root: root).plan(into: &plan)
+            StaticFiles.plan(root: root, into: &plan)
+            SitemapPlanner(site: site, now: options.now).plan(into: &plan)
+            // An incremental build plans the outputs the previous build
+            // checked (same site, same templates): only a full one checks.
+            if reuse == nil {
+                let problems = plan.problems()
+                guard problems.isEmpty else { throw DiagnosticError(problems) }
+            }
+            clock.lap("planning")
+
+            // The content state's records are known now: encode them while
+            // the outputs are written.
+            let loaded = content, reused = reuse?.state
+            let state = BackgroundWork {
+                ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt, previous: reused)
+            }
+            guard let written = try OutputWriter(options: options).write(plan, reusing: reuse) else {
+                // An output showed a body this build did not render (its
+                // template reads other items than last time): render everything.
+                content = loader.load(listed: sources)
+                reuse = nil
+                continue
+            }
+            clock.lap("writing")
+            report.articles = site.articles.count
+            report.pages = site.pages.count
+            report.feeds = plan.outputs.filter { $0.kind == .feed }.count
+            report.filesWritten = written.written
+            report.filesUnchanged = written.unchanged
+            report.filesReused = written.reused
+            let dependencies = written.dependencies
+            let saved = BackgroundWork { ContentState.save(state.value, dependencies: dependencies, for: options.output) }
+            // Without pruning, only the files the build rewrote changed (unless
+            // it added some); after pruning, the output holds exactly the
+            // planned files (or the next build finds a difference).
+            let snapshot = written.pruned
+                ? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
+                : outputs.updating(written.writtenPaths, in: options.output) ?? OutputSnapshot.scan(options.output)
+            saved.value
+            saveCache(inputs: inputs.digest, outputs: snapshot.digest, content: content, report: report)
+            clock.lap("cache")
+            report.stageTimes = clock.laps
+            report.duration = clock.total
+            return report
         }
-        guard errors.isEmpty, let templates else { throw DiagnosticError(errors) }
-
-        var plan = OutputPlan()
-        PagePlanner(site: site, values: SiteValues(site: site), templates: templates).plan(into: &plan)
-        FeedPlanner(site: site, root: root).plan(into: &plan)
-        StaticFiles.plan(root: root, into: &plan)
-        SitemapPlanner(site: site, now: options.now).plan(into: &plan)
-        let problems = plan.problems()
-        guard problems.isEmpty else { throw DiagnosticError(problems) }
-        clock.lap("planning")
-
-        let written = try OutputWriter(options: options).write(plan, reusing: reuse)
-        clock.lap("writing")
-        report.articles = site.articles.count
-        report.pages = site.pages.count
-        report.feeds = plan.outputs.filter { $0.kind == .feed }.count
-        report.filesWritten = written.written
-        report.filesUnchanged = written.unchanged
-        report.filesReused = written.reused
-        saveCaches(inputs: inputs.digest, settings: settings, metadata: metadata, content: content, site: site,
-                   dependencies: written.dependencies, report: report, startedAt: startedAt)
-        clock.lap("cache")
-        report.stageTimes = clock.laps
-        report.duration = clock.total
-        return report
     }
 
-    private func saveCaches(
-        inputs: UInt64, settings: UInt64, metadata: UInt64, content: LoadedContent, site: Site,
-        dependencies: [String: [String]], report: BuildReport, startedAt: Double
-    ) {
+    /// Writes the small cache, after the content state: it vouches for it.
+    private func saveCache(inputs: UInt64, outputs: UInt64, content: LoadedContent, report: BuildReport) {
         var cache = BuildCache(output: options.output)
         cache.inputs = inputs
         cache.items = content.drafts.map {
             BuildCache.Item(kind: $0.item.kind, draft: $0.item.draft, date: $0.item.date, expires: $0.item.expires, path: $0.item.sourcePath)
         }.sorted { $0.path < $1.path }
         cache.publication = BuildCache.publicationDigest(cache.items, options: options)
-        cache.outputs = BuildCache.outputsDigest(output: options.output)
+        cache.outputs = outputs
         cache.report = report
-
-        var state = ContentState()
-        state.settings = settings
-        state.metadata = metadata
-        state.dependencies = dependencies
-        var published: [String: ContentItem] = [:]
-        for item in site.articles + site.pages { published[item.sourcePath] = item }
-        for draft in content.drafts {
-            let path = draft.item.sourcePath
-            guard var fileMetadata = content.metadata[path] else { continue }
-            // File times are coarse: a file written just before it was read
-            // could change again without its size, time or inode showing it
-            // (git's "racily clean" problem). Such a record is kept but never
-            // matches, so the next build reads the file again.
-            if Double(fileMetadata.seconds) + Double(fileMetadata.nanoseconds) / 1e9 >= startedAt - 2 {
-                fileMetadata.size = -1
-            }
-            state.records[path] = ContentState.Record(
-                path: path, metadata: fileMetadata, item: published[path] ?? draft.item, published: published[path] != nil,
-                extraTerms: draft.extraTerms, warnings: content.warnings[path] ?? [])
-        }
-        // The content state first: the small cache is what vouches for it.
-        state.save(for: options.output)
         cache.save()
     }
 }
@@ -162,13 +183,23 @@ public struct Builder: Sendable {
 /// not change keep their published bytes.
 struct IncrementalRender: Sendable {
     let state: ContentState
-    let changed: Set<String>
+    /// Published items whose bodies were not rendered (they are empty): an
+    /// output showing one must not be published.
+    let withheld: Set<String>
+    /// The outputs that showed a changed file.
+    let showingChanges: Set<String>
+
+    init(state: ContentState, content: LoadedContent) {
+        self.state = state
+        withheld = Set(content.drafts.lazy.filter { $0.rendered != nil }.map(\.item.sourcePath))
+        showingChanges = state.outputs(showing: content.changed)
+    }
 
     /// Whether `output` must be produced again.
     func mustRender(_ output: PlannedOutput) -> Bool {
-        guard let sources = state.dependencies[output.path] else { return true }
+        guard state.dependencies[output.path] != nil else { return true }
         if case .file = output.source { return true }
-        return sources.contains(where: changed.contains)
+        return showingChanges.contains(output.path)
     }
 }
 

@@ -22,9 +22,12 @@ struct FeedPlanner {
         if config.feeds.taxonomies {
             for taxonomy in site.taxonomies {
                 for term in taxonomy.terms {
+                    // Only the entries a feed shows: copying every article of
+                    // every term cost more than the feeds of an incremental build.
+                    let shown = config.feeds.limit > 0 ? term.articles.prefix(config.feeds.limit) : term.articles[...]
                     let request = FeedRequest(
                         title: "\(config.title): \(term.profile?.name ?? term.name)", subtitle: nil,
-                        directory: term.path, alternatePath: term.path, items: term.articles.map { site.articles[$0] })
+                        directory: term.path, alternatePath: term.path, items: shown.map { site.articles[$0] })
                     add(request, origin: "the feed of \(taxonomy.name) '\(term.name)'", into: &plan)
                 }
             }

@@ -61,9 +61,10 @@ enum FileSystem {
         }
     }
 
+    /// The bytes of a file, read straight into the array with open, fstat and
+    /// read: through Foundation's `Data` they were copied once more, and every
+    /// content file and cache goes through here.
     static func readFile(_ path: String) throws(Failure) -> [UInt8] {
-        // open, fstat, read, close: what a build does for every content file,
-        // without the objects Foundation's file reading makes on the way.
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Failure(path: path, operation: "read", code: errno) }
         defer { close(descriptor) }
@@ -134,33 +135,74 @@ enum FileSystem {
     /// with `followLinks` (sources may be linked in; the output's links are
     /// never followed, so nothing outside it can be deleted).
     static func walk(_ root: String, followLinks: Bool = true) -> (files: [String], folders: [String]) {
-        var files: [String] = []
+        let found = entries(below: root, followLinks: followLinks, withMetadata: false)
+        return (found.files.map(\.path), found.folders)
+    }
+
+    /// The files `walk` lists, each with its size, time and inode (`nil`
+    /// when it cannot be read), taken relative to its open folder: resolving
+    /// every full path again was a good part of the time of listing a site.
+    static func filesWithMetadata(below root: String, followLinks: Bool = true) -> [(path: String, metadata: FileMetadata?)] {
+        entries(below: root, followLinks: followLinks, withMetadata: true).files
+    }
+
+    private static func entries(below root: String, followLinks: Bool, withMetadata: Bool) -> Listing {
+        let top = open(root, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard top >= 0 else { return Listing() }
+        return visit(top, "", followLinks: followLinks, withMetadata: withMetadata)
+    }
+
+    /// What `visit` finds below one folder.
+    private struct Listing: Sendable {
+        var files: [(path: String, metadata: FileMetadata?)] = []
         var folders: [String] = []
-        func visit(_ relative: String) {
-            let full = relative.isEmpty ? root : root + "/" + relative
-            guard let directory = opendir(full) else { return }
-            defer { closedir(directory) }
-            while let entry = readdir(directory) {
-                let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
-                    pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-                }
-                if name.hasPrefix(".") { continue }
-                let path = relative.isEmpty ? name : relative + "/" + name
-                var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
-                if entry.pointee.d_type == UInt8(DT_UNKNOWN) || (followLinks && entry.pointee.d_type == UInt8(DT_LNK)) {
-                    var status = stat()
-                    let found = followLinks ? stat(root + "/" + path, &status) : lstat(root + "/" + path, &status)
-                    isFolder = found == 0 && (status.st_mode & S_IFMT) == S_IFDIR
-                }
-                if isFolder {
-                    visit(path)
-                    folders.append(path)
-                } else {
-                    files.append(path)
-                }
+    }
+
+    /// Lists the open folder `descriptor` (at `relative`), taking ownership
+    /// of it: the `DIR` made of it closes it.
+    private static func visit(_ descriptor: Int32, _ relative: String, followLinks: Bool, withMetadata: Bool) -> Listing {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return Listing()
+        }
+        defer { closedir(directory) }
+        let folder = dirfd(directory)
+        var listing = Listing()
+        var subfolders: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) { pointer in
+                pointer.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name.hasPrefix(".") { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) || (followLinks && entry.pointee.d_type == UInt8(DT_LNK)) {
+                var status = stat()
+                let found = fstatat(folder, name, &status, followLinks ? 0 : AT_SYMLINK_NOFOLLOW)
+                isFolder = found == 0 && (status.st_mode & S_IFMT) == S_IFDIR
+            }
+            let path = relative.isEmpty ? name : relative + "/" + name
+            if isFolder {
+                subfolders.append(name)
+            } else if withMetadata {
+                var status = stat()
+                listing.files.append((path, fstatat(folder, name, &status, 0) == 0 ? FileMetadata(status) : nil))
+            } else {
+                listing.files.append((path, nil))
             }
         }
-        visit("")
-        return (files, folders)
+        let visitFolder: @Sendable (String) -> Listing = { name in
+            let path = relative.isEmpty ? name : relative + "/" + name
+            let child = openat(folder, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC | (followLinks ? 0 : O_NOFOLLOW))
+            var found = child >= 0 ? visit(child, path, followLinks: followLinks, withMetadata: withMetadata) : Listing()
+            found.folders.append(path)
+            return found
+        }
+        // A folder of many folders (an output's one folder per article) is
+        // listed on every core; `folder` stays open until all are done.
+        for found in subfolders.count >= 32 ? subfolders.parallelMap(visitFolder) : subfolders.map(visitFolder) {
+            listing.files += found.files
+            listing.folders += found.folders
+        }
+        return listing
     }
 }

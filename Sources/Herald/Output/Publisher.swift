@@ -80,24 +80,26 @@ final class Publisher: @unchecked Sendable {
         try write(FileSystem.readFile(source), to: path)
     }
 
-    /// Moves every changed file into place and, with `prune`, deletes every
-    /// file of the output that is not in `keep`; returns how many files changed and how
-    /// many were left as they were.
-    func commit(keep: Set<String>, prune: Bool = true) throws(FileSystem.Failure) -> (written: Int, unchanged: Int) {
-        let existing = prune && FileSystem.exists(output) ? FileSystem.walk(output, followLinks: false) : (files: [], folders: [])
+    /// Moves every changed file into place and, unless `keep` is `nil`,
+    /// deletes every file of the output that is not in `keep`; returns how
+    /// many files changed and how many were left as they were.
+    func commit(keep: Set<String>?) throws(FileSystem.Failure) -> (written: Int, unchanged: Int) {
         var plan = Journal()
         plan.moves = topmostMoves(pending.sorted())
-        plan.deletions = existing.files.filter { !keep.contains($0) }
-        // Folders that hold nothing the site keeps, deepest first.
-        var keptFolders = Set<Substring>()
-        for path in keep {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !keptFolders.insert(folder).inserted { break }
+        if let keep, FileSystem.exists(output) {
+            let existing = FileSystem.walk(output, followLinks: false)
+            plan.deletions = existing.files.filter { !keep.contains($0) }
+            // Folders that hold nothing the site keeps, deepest first.
+            var keptFolders = Set<Substring>()
+            for path in keep {
+                var folder = Substring(path)
+                while let slash = folder.lastIndex(of: "/") {
+                    folder = folder[..<slash]
+                    if !keptFolders.insert(folder).inserted { break }
+                }
             }
+            plan.deletions += existing.folders.filter { !keptFolders.contains(Substring($0)) }
         }
-        plan.deletions += existing.folders.filter { !keptFolders.contains(Substring($0)) }
         do {
             try Data(plan.text.utf8).write(to: URL(fileURLWithPath: journal), options: .atomic)
         } catch {
@@ -108,6 +110,13 @@ final class Publisher: @unchecked Sendable {
         FileSystem.remove(journal)
         FileSystem.remove(staging)
         return (pending.count, unchanged)
+    }
+
+    /// The files written (or to be written by `commit`), relative to the output folder.
+    var writtenPaths: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending
     }
 
     /// Throws the staging folder away, leaving the output as it was.

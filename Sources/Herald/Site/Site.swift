@@ -11,8 +11,9 @@ public final class Site: Sendable {
     /// order its front matter names them.
     let articleTerms: [[[Int]]]
 
-    /// For each article, its related articles (see `related(toArticle:)`).
-    let relatedArticles: [[Int]]
+    /// For each article, its related articles (see `related(toArticle:)`),
+    /// computed when first asked for.
+    let relatedArticles: RelatedArticles
 
     /// The articles and pages again, each held by reference, for the
     /// template objects that read them many times per page.
@@ -76,14 +77,9 @@ public final class Site: Sendable {
         }
         self.articleTerms = articleTerms
         if let tags = taxonomies.firstIndex(where: { $0.name == "tags" }) {
-            let tagTerms = taxonomies[tags].terms
-            let articleTerms = articleTerms
-            let members = TermMembership(terms: tagTerms, articleCount: articles.count)
-            relatedArticles = Array(articles.indices).parallelMap {
-                Site.related(toArticle: $0, tags: articleTerms[$0][tags], tagTerms: tagTerms, members: members)
-            }
+            relatedArticles = RelatedArticles(tagTerms: taxonomies[tags].terms, tags: articleTerms.map { $0[tags] })
         } else {
-            relatedArticles = Array(repeating: [], count: articles.count)
+            relatedArticles = RelatedArticles(tagTerms: [], tags: Array(repeating: [], count: articles.count))
         }
     }
 

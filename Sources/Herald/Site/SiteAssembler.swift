@@ -20,6 +20,9 @@ struct SiteAssembler {
         // calculation and several strings per item.
         let config = self.config
         let drafts = content.drafts.filter(isPublished).parallelMap { draft -> ContentDraft in
+            // An item taken from the previous build has its URL already (the
+            // configuration is the same, or nothing is taken from that build).
+            guard draft.rendered == nil else { return draft }
             var draft = draft
             let item = draft.item
             let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
@@ -93,13 +96,14 @@ struct SiteAssembler {
             taxonomies.append(taxonomy)
         }
         if let authors = taxonomies.first(where: { $0.name == "authors" }) {
+            // Each byline's page URL, worked out once per name.
+            var uris: [String: String?] = [:]
             for index in articles.indices {
-                articles[index].authors = articles[index].authors.map { person in
-                    var person = person
-                    if let term = authors.termIndex[Slug.make(person.name)] {
-                        person.uri = config.url.absolute(authors.terms[term].path)
-                    }
-                    return person
+                for position in articles[index].authors.indices {
+                    let name = articles[index].authors[position].name
+                    let uri = uris[name] ?? authors.termIndex[Slug.make(name)].map { config.url.absolute(authors.terms[$0].path) }
+                    uris[name] = uri
+                    if let uri, articles[index].authors[position].uri != uri { articles[index].authors[position].uri = uri }
                 }
             }
         }

@@ -42,10 +42,11 @@ extension Taxonomy {
         var terms: [Term] = []
         var index: [String: Int] = [:]
         let basePath = "/\(Slug.make(name).isEmpty ? name : Slug.make(name))/"
+        var slugs = Slug.Memo()
         for articleIndex in articles.indices {
             var seen = Set<Int>()
             for termName in termsOf(articleIndex) {
-                let slug = Slug.make(termName)
+                let slug = slugs.slug(termName)
                 guard !slug.isEmpty else { continue }
                 let termIndex: Int
                 if let existing = index[slug] {

@@ -42,6 +42,12 @@ struct BinaryWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    /// Bytes encoded before, as they are.
+    mutating func write(encoded: ArraySlice<UInt8>) {
+        bytes.append(contentsOf: encoded)
+        flushIfFull()
+    }
+
     mutating func write(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }
@@ -73,6 +79,17 @@ struct BinaryWriter {
         write(texts.count)
         for text in texts { write(text) }
     }
+
+    /// Warnings kept with a cache, to report again when it is used.
+    mutating func write(_ warnings: [Diagnostic]) {
+        write(warnings.count)
+        for warning in warnings {
+            write(warning.path)
+            write(warning.line)
+            write(warning.column)
+            write(warning.message)
+        }
+    }
 }
 
 struct BinaryReader {
@@ -86,6 +103,9 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { position == bytes.count }
+
+    /// How many bytes were read so far.
+    var offset: Int { position }
 
     mutating func int() throws(Failure) -> Int {
         var result: UInt64 = 0
@@ -142,5 +162,16 @@ struct BinaryReader {
         result.reserveCapacity(count)
         for _ in 0..<count { result.append(try string()) }
         return result
+    }
+
+    mutating func warnings() throws(Failure) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for _ in 0..<(try int()) {
+            let path = try string()
+            let line = try int()
+            let column = try int()
+            warnings.append(.warning(try string(), at: path, line: line, column: column))
+        }
+        return warnings
     }
 }

@@ -2,6 +2,12 @@ import Foundation
 import Testing
 @testable import Herald
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The build cache may only skip work whose result would be identical.
 @Suite struct BuildCacheTests {
     /// Dates every source file back to a fixed day, outside the cache's
@@ -188,6 +194,86 @@ import Testing
         _ = try site.build()
         try site.write("garbage", to: ".Public.herald-content")
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nChanged.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused == 0)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func theContentStateKeepsNoRenderedBodies() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        let state = String(decoding: try #require(FileManager.default.contents(atPath: site.root.appendingPathComponent(".Public.herald-content").path)), as: UTF8.self)
+        #expect(state.contains("Story 3"))
+        #expect(!state.contains("Body 3."))
+    }
+
+    @Test func aBodyNoOutputShowedBeforeIsRenderedWhenOneShowsItNow() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        // Long articles show the next story's summary: once story 3 grows,
+        // its page shows a body the incremental build had no reason to render.
+        try site.write("<h1>{{ page.title }}</h1>{{ page.content }}{% if page.word_count > 5 %}{% if page.next %}{{ page.next.summary }}{% endif %}{% endif %}", to: "Templates/article.html")
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Lead 4.") == false)
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA much longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Lead 4.") == true)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func anEditedTermOfAnotherTaxonomyRendersEverything() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try site.write("title: T\nurl: https://news.example.org/\npaginate: 2\ntaxonomies: [tags, series]\n", to: "site.yml")
+        try site.write("{% for t in terms %}{{ t.name }},{% endfor %}", to: "Templates/taxonomy.html")
+        let story = "Content/articles/2025-03-03-story-3.md"
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\nseries: [alpha]\n---\nLead 3.\n\nBody 3.\n", to: story)
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\nseries: [beta]\n---\nLead 3.\n\nBody 3.\n", to: story)
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused == 0)
+        #expect(site.read("Public/series/index.html")?.contains("beta") == true)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func aContentFileWrittenRightBeforeTheBuildIsReadAgain() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        let story = "Content/articles/2025-03-03-story-3.md"
+        // Written just now: too recent for its time to vouch for it.
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nBody 3, first.\n", to: story)
+        _ = try site.build()
+        // The same size, inode and modification time, other bytes.
+        let path = site.root.appendingPathComponent(story).path
+        var before = stat()
+        #expect(stat(path, &before) == 0)
+        let handle = try #require(FileHandle(forWritingAtPath: path))
+        let text = "---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nBody 3, again.\n"
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.close()
+        var times = [before.st_atim, before.st_mtim]
+        #expect(utimensat(AT_FDCWD, path, &times, 0) == 0)
+        var after = stat()
+        #expect(stat(path, &after) == 0)
+        #expect(after.st_size == before.st_size && after.st_ino == before.st_ino && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
+        _ = try site.build()
+        #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Body 3, again.") == true)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func anEditedOutputFileIsNotTrustedByAnIncrementalBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("tampered", to: "Public/2025/03/story-1/index.html")
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
         try BuildCacheTests().age(site)
         #expect(try site.build().filesReused == 0)
         #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
