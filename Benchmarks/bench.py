@@ -12,10 +12,11 @@ Herald's output (`cp -r`). It also times Herald rebuilding with nothing
 changed and after editing one article, and checks that the edited rebuild is
 byte-identical to a clean full build. Medians are printed with the ratios.
 
-Nothing is deleted until every size has been measured: on ext4, creating
-files within a minute of deleting many others is several times slower
-(the allocator skips recently freed inodes), which would charge one tool
-for the clean-up of the run before it. See docs/performance.md.
+Nothing is deleted until every size has been measured: on ext4 without a
+journal, creating files within a minute (six, while the inode tables are
+dirty) of deleting many others is several times slower, because the
+allocator skips recently freed inodes, which would charge one tool for the
+clean-up of the run before it. See docs/performance.md.
 """
 import argparse
 import filecmp
@@ -151,9 +152,11 @@ def main():
     stale = [os.path.join(arguments.work, name) for name in os.listdir(arguments.work) if name.startswith("out-")]
     remove_caches(arguments.work)
     if stale:
-        # Left by an interrupted run: deleted, then a minute for ext4 to stop skipping their inodes.
+        # Left by an interrupted run: deleted and synced, then a minute for
+        # ext4 to stop skipping their inodes (six while their blocks are dirty).
         for path in stale:
             remove(path)
+        subprocess.run(["sync"], check=False)
         time.sleep(65)
     rows = []
     leftovers = []
