@@ -23,7 +23,9 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let report: BuildReport
         do {
-            let options = site.buildOptions()
+            var options = site.buildOptions()
+            // The process ends right after the build: freeing its data is wasted time.
+            options.keepsMemoryUntilExit = true
             report = try ProgressLine.run("Building", enabled: !site.quiet) { () throws(DiagnosticError) in
                 try Builder(options: options).build()
             }

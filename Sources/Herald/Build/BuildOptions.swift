@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     /// "Now" for future, expired and the news sitemap: `SOURCE_DATE_EPOCH`
     /// when set, else the wall clock.
     public var now: Date
+    /// Leave the build's data in memory when `build()` returns, for a
+    /// process that exits right after (see `ExitRetention`).
+    public var keepsMemoryUntilExit = false
 
     public init(source: URL, output: URL? = nil, now: Date? = nil) {
         self.source = source.standardizedFileURL

@@ -161,6 +161,9 @@ public struct Builder: Sendable {
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total
+            if options.keepsMemoryUntilExit {
+                ExitRetention.keep([site, content, plan, outputs, written, reuse as Any, templates, snapshot, previous as Any])
+            }
             return report
         }
     }
