@@ -20,7 +20,7 @@ import Foundation
 /// terms, image, …), compared file by file for the files read again.
 /// Otherwise the build renders everything.
 struct ContentState: Sendable {
-    static let magic = "herald-content 2"
+    static let magic = "herald-content 3"
 
     /// A content file as the previous build read it.
     struct Record: Sendable {
@@ -175,12 +175,26 @@ struct ContentState: Sendable {
             let count = try reader.int()
             state.records.reserveCapacity(max(0, min(count, bytes.count)))
             state.encodedRecords.reserveCapacity(max(0, min(count, bytes.count)))
+            // Each record follows its length, so that all of them are found
+            // first and then decoded on every core.
+            var ranges: [Range<Int>] = []
+            ranges.reserveCapacity(max(0, min(count, bytes.count)))
             for _ in 0..<count {
+                let length = try reader.int()
                 let start = reader.offset
-                let record = try readRecord(&reader)
+                try reader.skip(length)
+                ranges.append(start..<reader.offset)
+            }
+            let records = ranges.parallelMap { range -> Record? in
+                var recordReader = BinaryReader(bytes, range: range)
+                guard let record = try? readRecord(&recordReader), recordReader.isAtEnd else { return nil }
+                return record
+            }
+            for (range, record) in zip(ranges, records) {
+                guard let record else { return nil }
                 paths.append(record.path)
                 state.records[record.path] = record
-                state.encodedRecords[record.path] = start..<reader.offset
+                state.encodedRecords[record.path] = range
             }
             for _ in 0..<(try reader.int()) {
                 let output = try reader.string()
@@ -236,9 +250,13 @@ struct ContentState: Sendable {
             let draft = content.drafts[index]
             let path = draft.item.sourcePath
             if let previous, let range = reused(path) {
+                writer.write(range.count)
                 writer.write(encoded: previous.file[range])
             } else {
-                write(record(of: draft, published: published[path], content: content, startedAt: startedAt), to: &writer)
+                var recordWriter = BinaryWriter(capacity: 1024)
+                write(record(of: draft, published: published[path], content: content, startedAt: startedAt), to: &recordWriter)
+                writer.write(recordWriter.bytes.count)
+                writer.write(encoded: recordWriter.bytes[...])
             }
             paths.append(path)
         }

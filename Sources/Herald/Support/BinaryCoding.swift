@@ -97,12 +97,29 @@ struct BinaryReader {
 
     private let bytes: [UInt8]
     private var position = 0
+    /// Where reading stops: the end of `bytes`, or of the range given.
+    private let end: Int
 
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
+        end = bytes.count
     }
 
-    var isAtEnd: Bool { position == bytes.count }
+    /// A reader of `range` only: one part of a file decoded apart from the
+    /// rest, sharing the file's bytes without copying them.
+    init(_ bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
+
+    var isAtEnd: Bool { position == end }
+
+    /// Moves past `count` bytes.
+    mutating func skip(_ count: Int) throws(Failure) {
+        guard count >= 0, position + count <= end else { throw Failure() }
+        position += count
+    }
 
     /// How many bytes were read so far.
     var offset: Int { position }
@@ -111,7 +128,7 @@ struct BinaryReader {
         var result: UInt64 = 0
         var shift: UInt64 = 0
         while true {
-            guard position < bytes.count, shift < 64 else { throw Failure() }
+            guard position < end, shift < 64 else { throw Failure() }
             let byte = bytes[position]
             position += 1
             result |= UInt64(byte & 0x7F) << shift
@@ -123,7 +140,7 @@ struct BinaryReader {
     }
 
     mutating func uint64() throws(Failure) -> UInt64 {
-        guard position + 8 <= bytes.count else { throw Failure() }
+        guard position + 8 <= end else { throw Failure() }
         var value: UInt64 = 0
         for index in 0..<8 { value |= UInt64(bytes[position + index]) << UInt64(index * 8) }
         position += 8
@@ -131,7 +148,7 @@ struct BinaryReader {
     }
 
     mutating func bool() throws(Failure) -> Bool {
-        guard position < bytes.count else { throw Failure() }
+        guard position < end else { throw Failure() }
         position += 1
         return bytes[position - 1] != 0
     }
@@ -142,7 +159,7 @@ struct BinaryReader {
 
     mutating func string() throws(Failure) -> String {
         let count = try int()
-        guard count >= 0, position + count <= bytes.count else { throw Failure() }
+        guard count >= 0, position + count <= end else { throw Failure() }
         defer { position += count }
         return bytes.withUnsafeBufferPointer { String(decoding: $0[position..<(position + count)], as: UTF8.self) }
     }
@@ -157,7 +174,7 @@ struct BinaryReader {
 
     mutating func strings() throws(Failure) -> [String] {
         let count = try int()
-        guard count >= 0, count <= bytes.count else { throw Failure() }
+        guard count >= 0, count <= end - position else { throw Failure() }
         var result: [String] = []
         result.reserveCapacity(count)
         for _ in 0..<count { result.append(try string()) }
