@@ -18,7 +18,7 @@ import Foundation
 /// simply means a full build; the cache can only ever skip work whose result
 /// would have been identical.
 struct BuildCache {
-    static let format = "herald-cache 2"
+    static let format = "herald-cache 3"
 
     struct Item {
         var kind: ContentItem.Kind
@@ -34,6 +34,9 @@ struct BuildCache {
     var inputs: UInt64 = 0
     var publication: UInt64 = 0
     var outputs: UInt64 = 0
+    /// The files the build published, relative to the output folder: what
+    /// the next build looks at again to compute `outputs`.
+    var outputPaths: [String] = []
     var items: [Item] = []
     var report = BuildReport()
 
@@ -148,6 +151,7 @@ struct BuildCache {
                 cache.items.append(Item(kind: kind, draft: try reader.bool(), date: try reader.date(), expires: try reader.date(), path: try reader.string()))
             }
             cache.report.warnings = try reader.warnings()
+            cache.outputPaths = try reader.strings()
             return reader.isAtEnd ? cache : nil
         } catch {
             return nil
@@ -174,6 +178,8 @@ struct BuildCache {
             writer.write(item.path)
         }
         writer.write(report.warnings)
+        writer.write(outputPaths.count)
+        for path in outputPaths { writer.write(path) }
         // Written whole or not at all: a torn cache must never look valid.
         try? Data(writer.bytes).write(to: URL(fileURLWithPath: Self.location(of: output)), options: .atomic)
     }

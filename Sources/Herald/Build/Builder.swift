@@ -28,10 +28,11 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
-        // Listing the output folder takes longest: it goes on while the
+        // Checking the files the previous build published goes on while the
         // sources are listed and, when they changed, loaded.
-        let scan = BackgroundWork { OutputSnapshot.scan(options.output) }
         let cache = BuildCache.load(for: options.output)
+        let paths = cache?.outputPaths ?? []
+        let scan = BackgroundWork { OutputSnapshot.files(paths, in: options.output) }
         let sources = BuildCache.inputFiles(options: options)
         let inputs = BuildCache.sourcesDigest(options: options, files: sources)
         if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: { scan.value.digest }, options: options) {
@@ -155,9 +156,9 @@ public struct Builder: Sendable {
             // planned files (or the next build finds a difference).
             let snapshot = written.pruned
                 ? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
-                : outputs.updating(written.writtenPaths, in: options.output) ?? OutputSnapshot.scan(options.output)
+                : outputs.updating(written.writtenPaths, in: options.output) ?? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
             saved.value
-            saveCache(inputs: inputs.digest, outputs: snapshot.digest, content: content, report: report)
+            saveCache(inputs: inputs.digest, outputs: snapshot, content: content, report: report)
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total
@@ -169,14 +170,15 @@ public struct Builder: Sendable {
     }
 
     /// Writes the small cache, after the content state: it vouches for it.
-    private func saveCache(inputs: UInt64, outputs: UInt64, content: LoadedContent, report: BuildReport) {
+    private func saveCache(inputs: UInt64, outputs: OutputSnapshot, content: LoadedContent, report: BuildReport) {
         var cache = BuildCache(output: options.output)
         cache.inputs = inputs
         cache.items = content.drafts.map {
             BuildCache.Item(kind: $0.item.kind, draft: $0.item.draft, date: $0.item.date, expires: $0.item.expires, path: $0.item.sourcePath)
         }.sorted { $0.path < $1.path }
         cache.publication = BuildCache.publicationDigest(cache.items, options: options)
-        cache.outputs = outputs
+        cache.outputs = outputs.digest
+        cache.outputPaths = outputs.files.map(\.path)
         cache.report = report
         cache.save()
     }

@@ -278,4 +278,41 @@ import Testing
         #expect(try site.build().filesReused == 0)
         #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
     }
+
+    /// The output is checked by looking at the files and folders the last
+    /// build published, not by listing it: whatever is added must still
+    /// show, through the time of a folder that holds it.
+    @Test(arguments: ["Public/stray.html", "Public/2025/03/story-1/extra.txt", "Public/new/deeper/file.txt"])
+    func aFileAddedToTheOutputIsNoticed(path: String) throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try site.write("added by hand", to: path)
+        #expect(try site.build().stageTimes.map(\.stage) != ["cache"])
+        #expect(!site.exists(path))
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
+
+    @Test func anEmptyFolderAddedToTheOutputIsNoticed() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Public/2025/stray"), withIntermediateDirectories: true)
+        #expect(try site.build().stageTimes.map(\.stage) != ["cache"])
+        #expect(!site.exists("Public/2025/stray"))
+    }
+
+    @Test func aRemovedOutputFileIsNoticedByAnIncrementalBuild() throws {
+        let site = try Self.site()
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("Public/2025/03/story-1/index.html"))
+        try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused == 0)
+        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+    }
 }
