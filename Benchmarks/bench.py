@@ -171,6 +171,8 @@ def main():
             f" {median(results['unchanged']) / full:>15.2f} {median(results['edited']) / full:>10.2f} {'yes' if identical else 'NO':>12}"
             f"   (per article {full / size * 1000:.3f} ms)")
         print(rows[-1], flush=True)
+        for name, values in results.items():
+            print(f"{'':>9} {name} runs: " + ", ".join(f"{value:.2f}" for value in values), flush=True)
     for path in leftovers:
         remove(path)
     remove_caches(arguments.work)
