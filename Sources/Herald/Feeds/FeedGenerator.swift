@@ -100,15 +100,17 @@ public struct FeedGenerator: Sendable {
             break
         }
         guard needsWork else { return text }
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
         for byte in text.utf8 {
             if byte >= 0x80 || byte <= 0x20 || uriForbidden.contains(byte) {
                 PercentEncoding.append(byte, to: &out)
             } else {
-                out.unicodeScalars.append(Unicode.Scalar(byte))
+                out.append(byte)
             }
         }
-        return out
+        // Every byte written is ASCII or copied from valid UTF-8 around it.
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static let uriForbidden: Set<UInt8> = Set("\"<>\\^`{|}\u{7F}".utf8)

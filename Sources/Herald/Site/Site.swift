@@ -86,10 +86,6 @@ public final class Site: Sendable {
     /// Taxonomies whose terms come from front-matter keys of their own.
     static let builtInTaxonomies: Set<String> = ["tags", "categories", "authors"]
 
-    func taxonomyIndex(named name: String) -> Int? {
-        taxonomies.firstIndex { $0.name == name }
-    }
-
     /// The terms of one article in one taxonomy, in the order its front matter names them.
     func terms(ofArticle article: Int, taxonomy: Int) -> [Int] {
         articleTerms[article][taxonomy]

@@ -27,13 +27,6 @@ enum PercentEncoding {
         bytes.append(hexDigit(byte & 0xF))
     }
 
-    /// Appends `%XX` for one byte.
-    static func append(_ byte: UInt8, to text: inout String) {
-        var bytes: [UInt8] = []
-        append(byte, to: &bytes)
-        text += String(decoding: bytes, as: UTF8.self)
-    }
-
     private static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
     }
