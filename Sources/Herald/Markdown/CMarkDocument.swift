@@ -1,33 +1,44 @@
 import CCmark
 import Foundation
 
-/// Owns one libcmark document tree and frees it exactly once.
+/// Owns one libcmark document tree and the arena its memory comes from.
 ///
 /// Node pointers handed to the closures of `forEachNode` are only valid while
-/// the document lives; they never leave this type's methods.
+/// the document lives; they never leave this type's methods. Every call into
+/// libcmark that may allocate runs inside `arena.serving`.
 final class CMarkDocument {
+    private let arena: CMarkArena
     private let root: OpaquePointer
     private let options: Int32
 
     init(markdown: String, options: Int32) {
         self.options = options
+        let arena = CMarkArena()
+        self.arena = arena
         var text = markdown
-        root = text.withUTF8 { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                cmark_parse_document(chars.baseAddress, chars.count, options)
+        let allocator = arena.allocator
+        root = arena.serving {
+            text.withUTF8 { buffer in
+                buffer.withMemoryRebound(to: CChar.self) { chars in
+                    let parser = cmark_parser_new_with_mem(options, allocator)
+                    defer { cmark_parser_free(parser) }
+                    cmark_parser_feed(parser, chars.baseAddress, chars.count)
+                    return cmark_parser_finish(parser)
+                }
             }
         }
     }
 
-    deinit {
-        cmark_node_free(root)
-    }
+    // The tree needs no `cmark_node_free`: all its memory is the arena's,
+    // returned when the arena goes with this document.
 
     /// Renders the whole document, or one node of it, as HTML.
     func html(of node: OpaquePointer? = nil) -> String {
-        guard let rendered = cmark_render_html(node ?? root, options) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
+        arena.serving {
+            // The result is the arena's too: read, not freed.
+            guard let rendered = cmark_render_html(node ?? root, options) else { return "" }
+            return String(cString: rendered)
+        }
     }
 
     /// The top-level blocks, in order.
@@ -42,22 +53,27 @@ final class CMarkDocument {
     }
 
     /// Visits every node once, on entering it.
+    /// `body` may change nodes (`setURL`).
     func forEachNode(_ body: (OpaquePointer) -> Void) {
-        guard let iterator = cmark_iter_new(root) else { return }
-        defer { cmark_iter_free(iterator) }
-        while true {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                body(node)
+        arena.serving {
+            guard let iterator = cmark_iter_new(root) else { return }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                    body(node)
+                }
             }
         }
     }
 
-    /// Removes a node from the tree and frees it.
+    /// Removes a node from the tree.
     func remove(_ node: OpaquePointer) {
-        cmark_node_unlink(node)
-        cmark_node_free(node)
+        arena.serving {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
     }
 
     static func type(of node: OpaquePointer) -> cmark_node_type {
@@ -80,6 +96,7 @@ final class CMarkDocument {
         cmark_node_get_url(node).map { String(cString: $0) }
     }
 
+    /// Allocates: call it only from a `forEachNode` closure.
     static func setURL(_ url: String, of node: OpaquePointer) {
         _ = cmark_node_set_url(node, url)
     }
