@@ -39,7 +39,7 @@ struct ContentLoader {
         }
         let reader = FileReader(root: root, decoder: ContentDecoder(config: config))
         let results = jobs.parallelMap { (path, kind, listedMetadata) -> (ContentDraft?, [Diagnostic], FileMetadata?, Bool) in
-            let metadata = listedMetadata ?? FileMetadata(path: reader.root.appendingPathComponent(path).path)
+            let metadata = listedMetadata ?? FileMetadata(path: reader.fullPath(path))
             if let record = previous[path], let metadata, record.metadata == metadata, record.item.kind == kind {
                 var draft = ContentDraft(item: record.item, body: "", bodyLineOffset: 0)
                 draft.extraTerms = record.extraTerms
@@ -69,7 +69,7 @@ struct ContentLoader {
         let jobs = content.drafts.indices.filter { paths.contains(content.drafts[$0].item.sourcePath) && content.drafts[$0].rendered != nil }
             .map { ($0, content.drafts[$0].item.sourcePath, content.drafts[$0].item.kind) }
         let results = jobs.parallelMap { (_, path, kind) -> (ContentDraft?, [Diagnostic], FileMetadata?) in
-            let metadata = FileMetadata(path: reader.root.appendingPathComponent(path).path)
+            let metadata = FileMetadata(path: reader.fullPath(path))
             let (draft, diagnostics) = reader.read(path, kind: kind)
             return (draft, diagnostics, metadata)
         }
@@ -90,7 +90,7 @@ struct ContentLoader {
 
     private func loadAuthors(into content: inout LoadedContent) {
         for path in SourceFiles.markdown(under: root, folder: "Content/authors") {
-            switch SourceFiles.readText(root.appendingPathComponent(path), displayPath: path) {
+            switch SourceFiles.readText(root.appendingPathComponent(path).path, displayPath: path) {
             case .success(let text):
                 let (profile, diagnostics) = AuthorProfile.decode(text, path: path)
                 if let profile { content.authors[profile.slug] = profile }
@@ -104,11 +104,21 @@ struct ContentLoader {
 
 /// Reads and decodes one content file (front matter, body not rendered).
 private struct FileReader: Sendable {
-    let root: URL
+    /// The site folder with a trailing `/`: paths are joined as strings,
+    /// since `URL.appendingPathComponent` per file was a visible cost of loading.
+    let rootPrefix: String
     let decoder: ContentDecoder
 
+    init(root: URL, decoder: ContentDecoder) {
+        let path = root.path
+        rootPrefix = path.hasSuffix("/") ? path : path + "/"
+        self.decoder = decoder
+    }
+
+    func fullPath(_ path: String) -> String { rootPrefix + path }
+
     func read(_ path: String, kind: ContentItem.Kind) -> (ContentDraft?, [Diagnostic]) {
-        switch SourceFiles.readText(root.appendingPathComponent(path), displayPath: path) {
+        switch SourceFiles.readText(fullPath(path), displayPath: path) {
         case .success(let text): return decoder.decode(text, kind: kind, sourcePath: path)
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
@@ -131,10 +141,10 @@ enum SourceFiles {
     }
 
     /// The text of a file, or a diagnostic pointing at its first invalid UTF-8 byte.
-    static func readText(_ url: URL, displayPath: String) -> Result<String, Diagnostic> {
+    static func readText(_ path: String, displayPath: String) -> Result<String, Diagnostic> {
         let bytes: [UInt8]
         do {
-            bytes = try FileSystem.readFile(url.path)
+            bytes = try FileSystem.readFile(path)
         } catch {
             return .failure(.error("cannot read the file; check its permissions", at: displayPath))
         }

@@ -14,7 +14,7 @@ public struct DateParser: Sendable {
     }
 
     public func parse(_ text: String) -> Date? {
-        var scanner = DigitScanner(text.trimmingCharacters(in: .whitespaces).utf8)
+        var scanner = DigitScanner(Self.trimmed(text).utf8)
         guard let year = scanner.number(digits: 4), scanner.take("-"),
             let month = scanner.number(digits: 2), scanner.take("-"),
             let day = scanner.number(digits: 2),
@@ -56,6 +56,20 @@ public struct DateParser: Sendable {
         return Date(timeIntervalSince1970: Double(local - offset) + fraction)
     }
 
+    /// `text` without surrounding whitespace. Dates are nearly always ASCII
+    /// with at most a space or tab around them, trimmed here as bytes;
+    /// Foundation's Unicode-aware trim was a visible cost of loading.
+    private static func trimmed(_ text: String) -> Substring {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return Substring(text) }
+        if first >= 0x80 || last >= 0x80 { return Substring(text.trimmingCharacters(in: .whitespaces)) }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        guard isSpace(first) || isSpace(last) else { return Substring(text) }
+        let start = utf8.firstIndex { !isSpace($0) } ?? utf8.endIndex
+        let end = utf8.lastIndex { !isSpace($0) }.map(utf8.index(after:)) ?? start
+        return text[start..<max(start, end)]
+    }
+
     /// Converts a wall-clock time in `timeZone` to UTC seconds. Around a DST
     /// change the offset of the guess can differ from the offset of the answer,
     /// so it is looked up twice.
@@ -84,7 +98,7 @@ private struct DigitScanner {
     private let bytes: [UInt8]
     private var index = 0
 
-    init(_ utf8: String.UTF8View) {
+    init(_ utf8: Substring.UTF8View) {
         bytes = Array(utf8)
     }
 

@@ -15,12 +15,16 @@ import Testing
         ("2025-07-04T09:14:00", 1_751_634_840.0),
         ("2025-07-04", 1_751_601_600.0),
         ("2025-01-15 12:00:00", 1_736_960_400.0),
+        // White space around the date is ignored: ASCII, and any other kind.
+        (" 2025-07-04T13:14:00Z\t", 1_751_634_840.0),
+        ("\t 2025-07-04 ", 1_751_601_600.0),
+        ("\u{00A0}2025-07-04\u{2003}", 1_751_601_600.0),
     ])
     func parses(text: String, seconds: Double) {
         #expect(newYork.parse(text) == Date(timeIntervalSince1970: seconds))
     }
 
-    @Test(arguments: ["yesterday", "2025-13-01", "2025-02-30", "2025-07-04 25:00", "07/04/2025", "2025-07-04T09:14:00+4", "2025-7-4", ""])
+    @Test(arguments: ["yesterday", "2025-13-01", "2025-02-30", "2025-07-04 25:00", "07/04/2025", "2025-07-04T09:14:00+4", "2025-7-4", "", "  ", "\u{00A0}"])
     func rejects(text: String) {
         #expect(newYork.parse(text) == nil)
     }
