@@ -40,11 +40,19 @@ public struct MediaInfo: Sendable {
 public struct FeedGenerator: Sendable {
     public let config: SiteConfig
     let mediaInfo: @Sendable (String) -> MediaInfo?
+    /// Entries already prepared, by source path: set for the generator of
+    /// one build, where a source path names one article in every feed.
+    let preparedEntries: PreparedEntryCache?
 
     /// `mediaInfo` answers for a site path (`/images/a.jpg`) of a lead image.
     public init(config: SiteConfig, mediaInfo: @escaping @Sendable (String) -> MediaInfo? = { _ in nil }) {
+        self.init(config: config, mediaInfo: mediaInfo, preparedEntries: nil)
+    }
+
+    init(config: SiteConfig, mediaInfo: @escaping @Sendable (String) -> MediaInfo?, preparedEntries: PreparedEntryCache?) {
         self.config = config
         self.mediaInfo = mediaInfo
+        self.preparedEntries = preparedEntries
     }
 
     /// The bytes of one feed document (UTF-8), deterministic for the same input.
@@ -173,7 +181,9 @@ extension FeedGenerator {
     func prepare(_ request: FeedRequest, format: FeedFormat) -> PreparedFeed {
         let limit = config.feeds.limit
         let items = limit > 0 ? Array(request.items.prefix(limit)) : request.items
-        let entries = items.map(prepare)
+        let entries = items.map { item in
+            preparedEntries?.entry(for: item.sourcePath) { prepare(item) } ?? prepare(item)
+        }
         let updated = entries.map(\.updated).max() ?? FeedGenerator.emptyFeedDate
         let description = request.subtitle.flatMap { $0.isEmpty ? nil : $0 }
         return PreparedFeed(

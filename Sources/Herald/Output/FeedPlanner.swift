@@ -9,9 +9,10 @@ struct FeedPlanner {
     init(site: Site, root: URL) {
         self.site = site
         let staticFolder = root.appendingPathComponent("Content/static").path
-        generator = FeedGenerator(config: site.config) { sitePath in
+        // One build: each article is prepared once for all the feeds it is in.
+        generator = FeedGenerator(config: site.config, mediaInfo: { sitePath in
             MediaTypes.info(forFileAt: staticFolder + sitePath, sitePath: sitePath)
-        }
+        }, preparedEntries: PreparedEntryCache())
     }
 
     func plan(into plan: inout OutputPlan) {

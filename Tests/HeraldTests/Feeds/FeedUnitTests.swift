@@ -187,4 +187,27 @@ import Testing
         #expect(PlainText.fromHTML("<p>One &amp; <em>two</em></p><p>Three&#x21; &lt;4&gt;</p>") == "One & two Three! <4>")
         #expect(PlainText.fromHTML("  <!-- c --> a\n\n b ") == "a b")
     }
+
+    /// Within one build an article is prepared once for all its feeds and
+    /// formats; the documents are those of a generator preparing each anew.
+    @Test func buildGeneratorPreparesEachArticleOnce() {
+        let cache = PreparedEntryCache()
+        var calls = 0
+        for _ in 0..<3 {
+            _ = cache.entry(for: "Content/articles/a.md") {
+                calls += 1
+                return PreparedEntry(id: "a", title: "A", url: "u", published: .distantPast, updated: .distantPast,
+                                     authors: [], categories: [], summaryHTML: "", contentHTML: "", image: nil)
+            }
+        }
+        #expect(calls == 1)
+        let config = FeedFixtures.config()
+        let shared = FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo, preparedEntries: PreparedEntryCache())
+        for format in FeedFormat.allCases {
+            for (_, request) in FeedFixtures.requests {
+                let fresh = FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo).render(request, as: format)
+                #expect(shared.render(request, as: format) == fresh)
+            }
+        }
+    }
 }
