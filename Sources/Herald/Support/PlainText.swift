@@ -2,56 +2,119 @@
 /// turned into word breaks, common character references decoded, runs of
 /// ASCII white space collapsed to one space.
 enum PlainText {
+    // Works on UTF-8 bytes: every article's summary passes through here, and
+    // walking Unicode scalars one by one was a visible cost of a build.
+    // Markup is ASCII; other bytes are copied, and decoded only where a
+    // scalar's properties matter (a tag name's first letter, its end).
     static func fromHTML(_ html: String) -> String {
-        var out = String.UnicodeScalarView()
-        var pendingSpace = false
-        var scalars = html.unicodeScalars[...]
-        func emit(_ scalar: Unicode.Scalar) {
-            // Only white space of the markup collapses; a decoded &nbsp; stays.
-            if scalar == " " || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == "\u{0C}" {
-                pendingSpace = !out.isEmpty
-                return
-            }
-            if pendingSpace { out.append(" "); pendingSpace = false }
-            out.append(scalar)
-        }
-        while let scalar = scalars.first {
-            scalars = scalars.dropFirst()
-            if scalar == "<" {
-                // Skip a comment or a tag; block-level tags separate words.
-                if scalars.starts(with: "!--".unicodeScalars) {
-                    if let end = scalars.indices.first(where: { scalars[$0...].starts(with: "-->".unicodeScalars) }) {
-                        scalars = scalars[end...].dropFirst(3)
-                    } else { scalars = scalars[scalars.endIndex...] }
-                } else if let next = scalars.first, next.properties.isAlphabetic || next == "/" || next == "!" {
-                    let name = scalars.prefix { $0 != ">" && !$0.properties.isWhitespace }
-                    if let end = scalars.firstIndex(of: ">") { scalars = scalars[scalars.index(after: end)...] } else {
-                        scalars = scalars[scalars.endIndex...]
-                    }
-                    var tag = String(String.UnicodeScalarView(name)).lowercased()
-                    if tag.hasPrefix("/") { tag.removeFirst() }
-                    if tag.hasSuffix("/") { tag.removeLast() }
-                    if blockTags.contains(tag) { pendingSpace = !out.isEmpty }
-                } else {
-                    emit(scalar)
+        var html = html
+        return html.withUTF8 { bytes in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            func emit(_ byte: UInt8) {
+                // Only white space of the markup collapses; a decoded &nbsp; stays.
+                if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                    pendingSpace = !out.isEmpty
+                    return
                 }
-            } else if scalar == "&" {
-                let ref = scalars.prefix(while: { $0 != ";" && $0 != "<" && $0 != "&" && !$0.properties.isWhitespace }).prefix(12)
-                let after = scalars.index(scalars.startIndex, offsetBy: ref.count)
-                if after < scalars.endIndex, scalars[after] == ";", let decoded = decode(String(String.UnicodeScalarView(ref))) {
-                    if decoded == " " { emit(decoded) } else {
-                        if pendingSpace { out.append(" "); pendingSpace = false }
-                        out.append(decoded)
-                    }
-                    scalars = scalars[scalars.index(after: after)...]
-                } else {
-                    emit(scalar)
+                if pendingSpace, byte < 0x80 || byte >= 0xC0 {
+                    out.append(0x20)
+                    pendingSpace = false
                 }
-            } else {
-                emit(scalar)
+                out.append(byte)
             }
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                index += 1
+                if byte == UInt8(ascii: "<") {
+                    if starts(bytes, at: index, with: "!--") {
+                        // A comment, to its end.
+                        index = find(bytes, "-->", from: index).map { $0 + 3 } ?? bytes.count
+                    } else if index < bytes.count, startsTag(bytes, at: index) {
+                        // A tag; block-level tags separate words.
+                        var nameEnd = index
+                        while nameEnd < bytes.count, bytes[nameEnd] != UInt8(ascii: ">") {
+                            let (scalar, length) = scalarAt(bytes, nameEnd)
+                            if scalar.properties.isWhitespace { break }
+                            nameEnd += length
+                        }
+                        var name = bytes[index..<nameEnd]
+                        if name.first == UInt8(ascii: "/") { name = name.dropFirst() }
+                        if name.last == UInt8(ascii: "/") { name = name.dropLast() }
+                        if isBlockTag(name) { pendingSpace = !out.isEmpty }
+                        index = find(bytes, ">", from: index).map { $0 + 1 } ?? bytes.count
+                    } else {
+                        emit(byte)
+                    }
+                } else if byte == UInt8(ascii: "&") {
+                    // A character reference: at most 12 characters before ';'.
+                    var after = index
+                    while after < bytes.count, after - index < 12, bytes[after] < 0x80, !isReferenceEnd(bytes[after]) { after += 1 }
+                    if after < bytes.count, bytes[after] == UInt8(ascii: ";"),
+                        let decoded = decode(String(decoding: bytes[index..<after], as: UTF8.self))
+                    {
+                        if decoded == " " { emit(0x20) } else {
+                            if pendingSpace { out.append(0x20); pendingSpace = false }
+                            out.append(contentsOf: String(Character(decoded)).utf8)
+                        }
+                        index = after + 1
+                    } else {
+                        emit(byte)
+                    }
+                } else {
+                    emit(byte)
+                }
+            }
+            return String(decoding: out, as: UTF8.self)
         }
-        return String(out)
+    }
+
+    /// Whether a `<` followed by the bytes at `index` opens a tag: a letter, `/` or `!`.
+    private static func startsTag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            return (byte | 0x20) >= UInt8(ascii: "a") && (byte | 0x20) <= UInt8(ascii: "z") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "!")
+        }
+        return scalarAt(bytes, index).scalar.properties.isAlphabetic
+    }
+
+    /// Where a reference's name ends: `;`, `<`, `&` or ASCII white space.
+    private static func isReferenceEnd(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: ";") || byte == UInt8(ascii: "<") || byte == UInt8(ascii: "&") || (byte >= 0x09 && byte <= 0x0D) || byte == 0x20
+    }
+
+    /// The scalar starting at `index` of valid UTF-8, and its length in bytes.
+    private static func scalarAt(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> (scalar: Unicode.Scalar, length: Int) {
+        let lead = bytes[index]
+        if lead < 0x80 { return (Unicode.Scalar(lead), 1) }
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+        var iterator = UnsafeBufferPointer(rebasing: bytes[index..<min(index + length, bytes.count)]).makeIterator()
+        var decoder = UTF8()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, length) }
+        return ("\u{FFFD}", 1)
+    }
+
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, with text: StaticString) -> Bool {
+        let count = text.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return (0..<count).allSatisfy { bytes[index + $0] == text.utf8Start[$0] }
+    }
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ text: StaticString, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if starts(bytes, at: index, with: text) { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Whether `name` is a block-level tag, in any case.
+    private static func isBlockTag(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        guard !name.isEmpty, name.count <= 10, name.allSatisfy({ $0 < 0x80 }) else { return false }
+        return blockTags.contains(String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
     }
 
     private static let blockTags: Set<String> = [
@@ -59,7 +122,8 @@ enum PlainText {
         "figure", "figcaption", "table", "tr", "td", "th", "hr", "section", "article", "dd", "dt",
     ]
 
-    private static func decode(_ reference: String) -> Unicode.Scalar? {
+    /// The character a reference's name (`amp`, `#x41`) stands for.
+    static func decode(_ reference: String) -> Unicode.Scalar? {
         switch reference {
         case "amp": return "&"
         case "lt": return "<"
