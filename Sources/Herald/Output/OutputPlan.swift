@@ -49,20 +49,21 @@ struct OutputPlan: Sendable {
     func problems() -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
         var claimed: [String: (path: String, origin: String)] = [:]
+        claimed.reserveCapacity(outputs.count)
         for output in outputs {
-            let segments = output.path.split(separator: "/", omittingEmptySubsequences: false)
-            if output.path.hasPrefix("/") || segments.contains("..") || segments.contains(".") || output.path.isEmpty {
+            let shape = Self.shape(of: output.path)
+            if shape.leaves {
                 diagnostics.append(.error("output path '/\(output.path)' would leave the output folder; change the slug or permalink", at: output.origin))
                 continue
             }
             // A line break would split the publisher's journal line (and confuse deploy tools).
-            if output.path.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) {
+            if shape.hasControl {
                 diagnostics.append(.error("output path '/\(output.path.debugDescription.dropFirst().dropLast())' contains a control character such as a line break; rename the file", at: output.origin))
                 continue
             }
             // Keyed without case: on the case-insensitive disks of macOS and
             // Windows, and on many hosts, `/River/` and `/river/` are one file.
-            let key = output.path.lowercased()
+            let key = shape.isLowercaseASCII ? output.path : output.path.lowercased()
             if let first = claimed[key] {
                 let pair = [first, (path: output.path, origin: output.origin)].sorted { $0.origin < $1.origin }
                 let (one, other) = (pair[0].origin, pair[1].origin)
@@ -73,5 +74,30 @@ struct OutputPlan: Sendable {
             }
         }
         return diagnostics
+    }
+
+    /// What `problems` needs to know of a path, in one pass over its bytes
+    /// (every output of a build is checked before anything is written).
+    private static func shape(of path: String) -> (leaves: Bool, hasControl: Bool, isLowercaseASCII: Bool) {
+        var leaves = path.isEmpty || path.utf8.first == UInt8(ascii: "/")
+        var hasControl = false
+        var isLowercaseASCII = true
+        // Length of the current segment, and whether it is all dots so far.
+        var segmentLength = 0
+        var onlyDots = true
+        for byte in path.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if onlyDots && (segmentLength == 1 || segmentLength == 2) { leaves = true }
+                segmentLength = 0
+                onlyDots = true
+                continue
+            }
+            segmentLength += 1
+            if byte != UInt8(ascii: ".") { onlyDots = false }
+            if byte < 0x20 || byte == 0x7F { hasControl = true }
+            if byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) { isLowercaseASCII = false }
+        }
+        if onlyDots && (segmentLength == 1 || segmentLength == 2) { leaves = true }
+        return (leaves, hasControl, isLowercaseASCII)
     }
 }
