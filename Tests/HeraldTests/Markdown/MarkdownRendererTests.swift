@@ -43,18 +43,19 @@ import Testing
         #expect(render("One two *three*.\n\n- four\n- five six\n\n`seven`\n").wordCount == 7)
     }
 
-    /// Pieces of one text (adjacent inline nodes) count as that text would:
+    /// Pieces of one text (adjacent inline nodes), long or short (eight bytes
+    /// are counted at a time), count as that text would:
     /// checked against splitting it on whitespace, for texts cut anywhere.
     @Test func wordCounterCountsTextGivenInPieces() {
         var generator = SystemRandomNumberGenerator()
         let alphabet: [UInt8] = Array("ab é\t\n\r  x".utf8)
         for _ in 0..<300 {
-            let text = (0..<Int.random(in: 0..<40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let text = (0..<Int.random(in: 0..<120, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
             let expected = text.split(whereSeparator: { $0 == 0x20 || $0 == 0x0A || $0 == 0x09 || $0 == 0x0D }).count
             var counter = WordCounter()
             var start = 0
             while start < text.count {
-                let end = min(text.count, start + Int.random(in: 0...5, using: &generator))
+                let end = min(text.count, start + Int.random(in: 0...24, using: &generator))
                 text[start..<end].withUnsafeBufferPointer { counter.add($0) }
                 start = end
             }
