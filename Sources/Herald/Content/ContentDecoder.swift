@@ -141,7 +141,8 @@ struct ContentDecoder {
 
     /// The file name without `.md` and without a leading `YYYY-MM-DD-` or digits prefix.
     static func defaultSlug(for sourcePath: String) -> String {
-        var name = Substring(sourcePath.split(separator: "/").last ?? "")
+        var name = Substring(sourcePath)
+        if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) { name = name[name.utf8.index(after: slash)...] }
         if name.hasSuffix(".md") { name = name.dropLast(3) }
         let bytes = Array(name.utf8)
         func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
@@ -150,6 +151,13 @@ struct ContentDecoder {
             isDigit(8), isDigit(9), bytes[10] == 0x2D
         {
             name = name.dropFirst(11)
+        } else if bytes.allSatisfy({ $0 < 0x80 }) {
+            // File names are nearly always ASCII, where characters are bytes:
+            // comparing characters cost more than the rest of decoding a file.
+            let digits = bytes.prefix(while: { $0 >= 0x30 && $0 <= 0x39 }).count
+            if digits > 0, digits + 1 < bytes.count, bytes[digits] == 0x2D, !isDigit(digits + 1) {
+                name = name.dropFirst(digits + 1)
+            }
         } else {
             let digits = name.prefix { $0.isASCII && $0.isNumber }
             let rest = name.dropFirst(digits.count + 1)

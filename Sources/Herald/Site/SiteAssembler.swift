@@ -112,8 +112,9 @@ struct SiteAssembler {
 
     /// The file name without its folder and `.md`: the `:filename` token.
     static func fileName(of sourcePath: String) -> String {
-        let name = sourcePath.split(separator: "/").last.map(String.init) ?? sourcePath
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        var name = Substring(sourcePath)
+        if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) { name = name[name.utf8.index(after: slash)...] }
+        return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
     }
 
     private func isPublished(_ draft: ContentDraft) -> Bool {

@@ -64,6 +64,11 @@ import Testing
         ("Content/articles/deep/Élection Night.md", "election-night"),
         ("Content/articles/2025.md", "2025"),
         ("Content/articles/2025-07-04.md", "2025-07-04"),
+        ("Content/articles/7-.md", "7"),
+        ("Content/articles/12-3rd-street.md", "12-3rd-street"),
+        ("Content/articles/12-école.md", "ecole"),
+        ("Content/articles/12-٣-rue.md", "12-٣-rue"),
+        ("plain.md", "plain"),
     ])
     func slugComesFromTheFileName(path: String, slug: String) {
         #expect(ContentDecoder.defaultSlug(for: path) == slug)
