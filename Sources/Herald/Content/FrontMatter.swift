@@ -18,7 +18,7 @@ struct FrontMatter {
             return .failure(.error("the file is empty: an article starts with '---', front matter such as 'title: …', and '---'", at: path, line: 1, column: 1))
         }
         guard let (firstLineEnd, afterFirstLine) = Self.lineBreak(in: rest, from: rest.startIndex) ?? Optional((rest.endIndex, rest.endIndex)),
-            rest[rest.startIndex..<firstLineEnd].trimmingTrailingSpaces() == "---"
+            Self.isFence(rest.utf8[rest.startIndex..<firstLineEnd], dots: false)
         else {
             return .failure(.error("missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---'", at: path, line: 1, column: 1))
         }
@@ -31,8 +31,7 @@ struct FrontMatter {
         var line = 2
         while lineStart < rest.endIndex {
             let (lineEnd, nextLine) = Self.lineBreak(in: rest, from: lineStart) ?? (rest.endIndex, rest.endIndex)
-            let content = rest[lineStart..<lineEnd].trimmingTrailingSpaces()
-            if content == "---" || content == "..." {
+            if Self.isFence(rest.utf8[lineStart..<lineEnd], dots: true) {
                 return .success(FrontMatter(yaml: rest[yamlStart..<lineStart], body: rest[nextLine...], bodyLineOffset: line))
             }
             line += 1
@@ -73,17 +72,24 @@ struct FrontMatter {
         return nil
     }
 
+    /// Whether a line is `---` (or, with `dots`, `...`) followed by nothing
+    /// but spaces, tabs and carriage returns. Compared as bytes: comparing
+    /// characters cost more than finding the lines.
+    static func isFence(_ line: Substring.UTF8View.SubSequence, dots: Bool) -> Bool {
+        var end = line.endIndex
+        while end > line.startIndex {
+            let last = line[line.index(before: end)]
+            guard last == 0x20 || last == 0x09 || last == 0x0D else { break }
+            end = line.index(before: end)
+        }
+        let content = line[line.startIndex..<end]
+        guard content.count == 3, let mark = content.first, mark == UInt8(ascii: "-") || (dots && mark == UInt8(ascii: ".")) else {
+            return false
+        }
+        return content.allSatisfy { $0 == mark }
+    }
+
     private static func unclosed(_ path: String) -> Diagnostic {
         .error("front matter opened by '---' on line 1 is never closed; add a line '---' after the last key", at: path, line: 1, column: 1)
-    }
-}
-
-extension Substring {
-    func trimmingTrailingSpaces() -> Substring {
-        var end = endIndex
-        while end > startIndex, self[index(before: end)] == " " || self[index(before: end)] == "\t" || self[index(before: end)] == "\r" {
-            end = index(before: end)
-        }
-        return self[startIndex..<end]
     }
 }

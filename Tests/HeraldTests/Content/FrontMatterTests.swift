@@ -34,4 +34,15 @@ import Testing
         }
         #expect(diagnostic.message.contains("never closed"))
     }
+
+    /// Only three dashes (or dots, to close) with nothing but spaces, tabs or
+    /// carriage returns after them make a fence line.
+    @Test(arguments: [
+        ("---", false, true), ("---  \t\r", false, true), ("...", true, true), ("...", false, false), ("----", true, false),
+        ("--", true, false), ("-- -", true, false), (" ---", true, false), ("---x", true, false), ("-.-", true, false),
+        ("..-", true, false), ("---\u{301}", true, false), ("--- \u{301}", true, false), ("", true, false),
+    ])
+    func fenceLines(line: String, dots: Bool, isFence: Bool) {
+        #expect(FrontMatter.isFence(Substring(line).utf8[...], dots: dots) == isFence)
+    }
 }
