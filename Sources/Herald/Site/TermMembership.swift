@@ -1,7 +1,12 @@
+import Foundation
+
 /// Which articles each term holds, as bit sets, to count the articles that
 /// share a set of terms without walking their lists.
 struct TermMembership: Sendable {
     private let bits: [[UInt64]]
+    /// Counts already made: articles with the same tags share one, so that
+    /// counting (a pass over whole bit sets) is not repeated per article.
+    private let counts = SharingCounts()
 
     /// `nil`-like (no bit sets) when they would take more than 64 MB.
     init(terms: [Term], articleCount: Int) {
@@ -25,7 +30,9 @@ struct TermMembership: Sendable {
     func related(toArticle article: Int, tags: [Int], limit: Int) -> [Int]? {
         guard !bits.isEmpty, !tags.isEmpty, tags.count <= 15, limit > 0 else { return nil }
         let all = tags.count
-        let sharingAll = (countSharing(tags) ?? 0) - 1
+        // Articles other than this one that have every tag, counted only if
+        // the second way of stopping early needs it.
+        var sharingAll: Int?
         var found = Array(repeating: [Int](), count: all + 1)
         for word in bits[tags[0]].indices {
             // plane k holds bit k of each article's count of shared tags.
@@ -58,7 +65,10 @@ struct TermMembership: Sendable {
                 }
             }
             if found[all].count == limit { break }
-            if found[all].count == min(sharingAll, limit), all > 1, found[all].count + found[all - 1].count >= limit { break }
+            if all > 1, found[all].count + found[all - 1].count >= limit {
+                if sharingAll == nil { sharingAll = (countSharing(tags) ?? 0) - 1 }
+                if found[all].count == min(sharingAll!, limit) { break }
+            }
         }
         return Array(found.reversed().joined().prefix(limit))
     }
@@ -66,12 +76,36 @@ struct TermMembership: Sendable {
     /// How many articles have every one of `terms`, or `nil` when unknown.
     func countSharing(_ terms: [Int]) -> Int? {
         guard let first = terms.first, !bits.isEmpty else { return nil }
+        let key = terms.sorted()
+        if let known = counts[key] { return known }
         var total = 0
         for word in bits[first].indices {
             var value = bits[first][word]
             for term in terms.dropFirst() { value &= bits[term][word] }
             total += value.nonzeroBitCount
         }
+        counts[key] = total
         return total
+    }
+}
+
+/// Counts of articles sharing a list of terms, kept by `TermMembership` for
+/// the rest of the build. Safe to use from many threads at once.
+private final class SharingCounts: @unchecked Sendable {
+    // Safety: `counts` is only touched while holding `lock`.
+    private let lock = NSLock()
+    private var counts: [[Int]: Int] = [:]
+
+    subscript(terms: [Int]) -> Int? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return counts[terms]
+        }
+        set {
+            lock.lock()
+            counts[terms] = newValue
+            lock.unlock()
+        }
     }
 }
