@@ -39,13 +39,33 @@ enum FileSystem {
     }
 
     static func writeFile(_ bytes: [UInt8], to path: String) throws(Failure) {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw Failure(path: path, operation: "create", code: errno) }
+        try writeFile(bytes, to: path, in: AT_FDCWD, fullPath: path)
+    }
+
+    /// Writes `bytes` to the file at `path` relative to the open folder
+    /// `folder` (`fullPath` names it in errors). Relative to an open folder,
+    /// the kernel resolves only the last few components of each path.
+    static func writeFile(_ bytes: [UInt8], to path: String, in folder: Int32, fullPath: @autoclosure () -> String) throws(Failure) {
+        let descriptor = openat(folder, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw Failure(path: fullPath(), operation: "create", code: errno) }
         defer { close(descriptor) }
         do {
             try write(bytes, to: descriptor)
         } catch {
-            throw Failure(path: path, operation: "write", code: error.code)
+            throw Failure(path: fullPath(), operation: "write", code: error.code)
+        }
+    }
+
+    /// Creates the folder `path`, relative to the open folder `folder`, and
+    /// its missing parents.
+    static func makeFolder(_ path: String, in folder: Int32, fullPath: (String) -> String) throws(Failure) {
+        if mkdirat(folder, path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+            throw Failure(path: fullPath(path), operation: "create the folder", code: errno)
+        }
+        try makeFolder(String(path[..<slash]), in: folder, fullPath: fullPath)
+        if mkdirat(folder, path, 0o755) != 0 && errno != EEXIST {
+            throw Failure(path: fullPath(path), operation: "create the folder", code: errno)
         }
     }
 
@@ -111,14 +131,7 @@ enum FileSystem {
 
     /// Creates a folder and its missing parents.
     static func makeFolder(_ path: String) throws(Failure) {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
-            throw Failure(path: path, operation: "create the folder", code: errno)
-        }
-        try makeFolder(String(path[..<slash]))
-        if mkdir(path, 0o755) != 0 && errno != EEXIST {
-            throw Failure(path: path, operation: "create the folder", code: errno)
-        }
+        try makeFolder(path, in: AT_FDCWD) { $0 }
     }
 
     static func exists(_ path: String) -> Bool {

@@ -32,6 +32,8 @@ final class Publisher: @unchecked Sendable {
     /// Whether there was a previous output to compare with: a first build
     /// into a new folder skips one failing `open` per file.
     private let outputExisted: Bool
+    /// The staging folder, open: files and folders are made relative to it.
+    private let stagingFolder: Int32
 
     init(output: URL) throws(FileSystem.Failure) {
         let output = output.standardizedFileURL
@@ -42,7 +44,13 @@ final class Publisher: @unchecked Sendable {
         try Self.recover(output: output)
         FileSystem.remove(staging)
         try FileSystem.makeFolder(staging)
+        stagingFolder = open(staging, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard stagingFolder >= 0 else { throw FileSystem.Failure(path: staging, operation: "open the folder", code: errno) }
         outputExisted = FileSystem.exists(self.output)
+    }
+
+    deinit {
+        close(stagingFolder)
     }
 
     /// Finishes a commit that a killed build left half done, and removes a
@@ -69,7 +77,7 @@ final class Publisher: @unchecked Sendable {
             return
         }
         try ensureStagingFolder(of: path)
-        try FileSystem.writeFile(bytes, to: staging + "/" + path)
+        try FileSystem.writeFile(bytes, to: path, in: stagingFolder, fullPath: self.staging + "/" + path)
         lock.lock()
         pending.append(path)
         lock.unlock()
@@ -183,7 +191,8 @@ final class Publisher: @unchecked Sendable {
         let known = createdFolders.contains(folder)
         lock.unlock()
         if known { return }
-        try FileSystem.makeFolder(staging + "/" + folder)
+        let staging = self.staging
+        try FileSystem.makeFolder(folder, in: stagingFolder) { staging + "/" + $0 }
         lock.lock()
         createdFolders.insert(folder)
         lock.unlock()
