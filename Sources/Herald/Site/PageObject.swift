@@ -59,11 +59,11 @@ struct PageObject: TemplateObject {
             guard record.item.kind == .article else { return record.item.categories.first.map { .map(["name": .string($0)]) } ?? Value.none }
             guard let first = site.terms(ofArticle: index, taxonomy: taxonomy).first else { return Value.none }
             return .object(TermObject(site: site, taxonomy: taxonomy, index: first))
-        case .image: return record.item.image.map { .string(SiteLinks.served($0.src, site: site.config.url)) } ?? Value.none
-        case .imagePermalink: return record.item.image.map { .string(SiteLinks.absolute($0.src, site: site.config.url)) } ?? Value.none
-        case .imageAlt: return record.item.image?.alt.map(Value.string) ?? Value.none
-        case .imageCaption: return record.item.image?.caption.map(Value.string) ?? Value.none
-        case .imageCredit: return record.item.image?.credit.map(Value.string) ?? Value.none
+        case .image: return record.image
+        case .imagePermalink: return record.imagePermalink
+        case .imageAlt: return record.imageAlt
+        case .imageCaption: return record.imageCaption
+        case .imageCredit: return record.imageCredit
         case .wordCount: return .int(record.item.wordCount)
         case .readingTime: return .int(record.item.readingTime)
         case .params: return .map(record.item.params)

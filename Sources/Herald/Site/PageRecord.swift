@@ -7,9 +7,24 @@ final class PageRecord: Sendable {
     let item: ContentItem
     /// Position in `Site.articles` or `Site.pages`.
     let index: Int
+    /// The lead image's members as templates read them, made once: an
+    /// article's card, with its image, is shown on many pages, and resolving
+    /// the link (or copying the image to read one field) each time showed in
+    /// profiles.
+    let image: Value
+    let imagePermalink: Value
+    let imageAlt: Value
+    let imageCaption: Value
+    let imageCredit: Value
 
-    init(item: ContentItem, index: Int) {
+    init(item: ContentItem, index: Int, siteURL: SiteURL) {
         self.item = item
         self.index = index
+        let image = item.image
+        self.image = image.map { .string(SiteLinks.served($0.src, site: siteURL)) } ?? Value.none
+        imagePermalink = image.map { .string(SiteLinks.absolute($0.src, site: siteURL)) } ?? Value.none
+        imageAlt = image?.alt.map(Value.string) ?? Value.none
+        imageCaption = image?.caption.map(Value.string) ?? Value.none
+        imageCredit = image?.credit.map(Value.string) ?? Value.none
     }
 }

@@ -30,8 +30,8 @@ public final class Site: Sendable {
         self.config = config
         self.articles = articles
         self.pages = pages
-        articleRecords = articles.enumerated().map { PageRecord(item: $1, index: $0) }
-        pageRecords = pages.enumerated().map { PageRecord(item: $1, index: $0) }
+        articleRecords = articles.enumerated().map { PageRecord(item: $1, index: $0, siteURL: config.url) }
+        pageRecords = pages.enumerated().map { PageRecord(item: $1, index: $0, siteURL: config.url) }
         tagsTaxonomy = taxonomies.firstIndex { $0.name == "tags" }
         categoriesTaxonomy = taxonomies.firstIndex { $0.name == "categories" }
         authorsTaxonomy = taxonomies.firstIndex { $0.name == "authors" }
