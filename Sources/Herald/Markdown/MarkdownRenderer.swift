@@ -110,12 +110,12 @@ struct WordCounter {
         var afterSpace: UInt64 = inWord ? 0 : 1
         var index = 0
         while index + 8 <= bytes.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))
-            let spaces = Self.bytes(of: word, equalTo: 0x20) | Self.bytes(of: word, equalTo: 0x0A)
-                | Self.bytes(of: word, equalTo: 0x09) | Self.bytes(of: word, equalTo: 0x0D)
+            let word = ByteMask.word(raw, at: index)
+            let spaces = ByteMask.bytes(of: word, equalTo: 0x20) | ByteMask.bytes(of: word, equalTo: 0x0A)
+                | ByteMask.bytes(of: word, equalTo: 0x09) | ByteMask.bytes(of: word, equalTo: 0x0D)
             // Each byte's predecessor: the byte below it, the carried one for the first.
             let spaceBefore = (spaces << 8) | (afterSpace << 7)
-            starts &+= (spaceBefore & ~spaces & Self.highBits).nonzeroBitCount
+            starts &+= (spaceBefore & ~spaces & ByteMask.highBits).nonzeroBitCount
             afterSpace = spaces >> 63
             index += 8
         }
@@ -128,16 +128,6 @@ struct WordCounter {
         }
         count += starts
         inWord = afterSpace == 0
-    }
-
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
-    private static let lowBits: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-
-    /// Bit 7 set in each byte of `word` that equals `byte`, all else clear
-    /// (exact: adding within the low seven bits never carries across bytes).
-    private static func bytes(of word: UInt64, equalTo byte: UInt8) -> UInt64 {
-        let difference = word ^ (UInt64(byte) &* 0x0101_0101_0101_0101)
-        return ~(((difference & lowBits) &+ lowBits) | difference) & highBits
     }
 
     /// What follows starts a new word.

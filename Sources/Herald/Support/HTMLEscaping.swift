@@ -42,6 +42,18 @@ public enum HTMLEscaping {
 
     private static func firstSpecial(in buffer: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         var index = start
+        // Eight bytes at a time: most text has none of the five.
+        if let base = buffer.baseAddress {
+            let raw = UnsafeRawPointer(base)
+            while index + 8 <= buffer.count {
+                let word = ByteMask.word(raw, at: index)
+                let found = ByteMask.bytes(of: word, equalTo: 0x26) | ByteMask.bytes(of: word, equalTo: 0x3C)
+                    | ByteMask.bytes(of: word, equalTo: 0x3E) | ByteMask.bytes(of: word, equalTo: 0x22)
+                    | ByteMask.bytes(of: word, equalTo: 0x27)
+                if found != 0 { return index + found.trailingZeroBitCount / 8 }
+                index += 8
+            }
+        }
         while index < buffer.count {
             switch buffer[index] {
             case 0x26, 0x3C, 0x3E, 0x22, 0x27: return index
