@@ -130,58 +130,89 @@ enum TemplateDateFormatter {
     }
 
     /// Formats with strftime codes; `nil` when the format has an unknown code.
+    ///
+    /// Built as bytes: cards show a formatted date on every list page, and
+    /// appending scalars and number strings one by one showed in profiles.
     static func format(_ date: Date, _ format: String, timeZone: TimeZone) -> String? {
         let c = civil(date, timeZone: timeZone)
-        var output = ""
+        var output: [UInt8] = []
         output.reserveCapacity(format.utf8.count + 16)
-        var scalars = format.unicodeScalars.makeIterator()
-        while let scalar = scalars.next() {
-            guard scalar == "%" else {
-                output.unicodeScalars.append(scalar)
+        func number(_ value: Int, _ width: Int, padding: UInt8 = UInt8(ascii: "0")) {
+            guard value >= 0 else {
+                // Years before 1 BC: padded as text, sign included.
+                let text = String(value).utf8
+                if text.count < width { output.append(contentsOf: repeatElement(padding, count: width - text.count)) }
+                output.append(contentsOf: text)
+                return
+            }
+            var digits = 1
+            var limit = 10
+            while value >= limit && digits < 19 {
+                digits += 1
+                limit &*= 10
+            }
+            if digits < width { output.append(contentsOf: repeatElement(padding, count: width - digits)) }
+            var divisor = limit / 10
+            var rest = value
+            while divisor > 0 {
+                output.append(UInt8(ascii: "0") + UInt8(rest / divisor))
+                rest %= divisor
+                divisor /= 10
+            }
+        }
+        var bytes = format.utf8.makeIterator()
+        while let byte = bytes.next() {
+            // '%' and the codes are ASCII; other bytes, whole characters or
+            // parts of them, are copied as they are.
+            guard byte == UInt8(ascii: "%") else {
+                output.append(byte)
                 continue
             }
-            guard var code = scalars.next() else { return nil }
+            guard var code = bytes.next() else { return nil }
             var width = 2
-            if code == "-" {
-                guard let next = scalars.next() else { return nil }
+            if code == UInt8(ascii: "-") {
+                guard let next = bytes.next() else { return nil }
                 code = next
                 width = 1
             }
             let hour12 = c.hour % 12 == 0 ? 12 : c.hour % 12
             switch code {
-            case "Y": pad(c.year, width == 1 ? 1 : 4, into: &output)
-            case "m": pad(c.month, width, into: &output)
-            case "d": pad(c.day, width, into: &output)
-            case "e": pad(c.day, width, into: &output, padding: " ")
-            case "H": pad(c.hour, width, into: &output)
-            case "I": pad(hour12, width, into: &output)
-            case "M": pad(c.minute, width, into: &output)
-            case "S": pad(c.second, width, into: &output)
-            case "j": pad(c.dayOfYear, width == 1 ? 1 : 3, into: &output)
-            case "y": pad(c.year % 100, width, into: &output)
-            case "p": output += c.hour < 12 ? "AM" : "PM"
-            case "A": output += dayNames[c.weekday]
-            case "a": output += dayNames[c.weekday].prefix(3)
-            case "B": output += monthNames[c.month - 1]
-            case "b": output += monthNames[c.month - 1].prefix(3)
-            case "Z": output += abbreviation(timeZone, date)
-            case "z": appendOffset(c.offset, colon: false, into: &output)
-            case "F":
-                pad(c.year, 4, into: &output)
-                output += "-"
-                pad(c.month, 2, into: &output)
-                output += "-"
-                pad(c.day, 2, into: &output)
-            case "T":
-                pad(c.hour, 2, into: &output)
-                output += ":"
-                pad(c.minute, 2, into: &output)
-                output += ":"
-                pad(c.second, 2, into: &output)
-            case "%": output += "%"
+            case UInt8(ascii: "Y"): number(c.year, width == 1 ? 1 : 4)
+            case UInt8(ascii: "m"): number(c.month, width)
+            case UInt8(ascii: "d"): number(c.day, width)
+            case UInt8(ascii: "e"): number(c.day, width, padding: UInt8(ascii: " "))
+            case UInt8(ascii: "H"): number(c.hour, width)
+            case UInt8(ascii: "I"): number(hour12, width)
+            case UInt8(ascii: "M"): number(c.minute, width)
+            case UInt8(ascii: "S"): number(c.second, width)
+            case UInt8(ascii: "j"): number(c.dayOfYear, width == 1 ? 1 : 3)
+            case UInt8(ascii: "y"): number(c.year % 100, width)
+            case UInt8(ascii: "p"): output.append(contentsOf: (c.hour < 12 ? "AM" : "PM").utf8)
+            case UInt8(ascii: "A"): output.append(contentsOf: dayNames[c.weekday].utf8)
+            case UInt8(ascii: "a"): output.append(contentsOf: dayNames[c.weekday].utf8.prefix(3))
+            case UInt8(ascii: "B"): output.append(contentsOf: monthNames[c.month - 1].utf8)
+            case UInt8(ascii: "b"): output.append(contentsOf: monthNames[c.month - 1].utf8.prefix(3))
+            case UInt8(ascii: "Z"): output.append(contentsOf: abbreviation(timeZone, date).utf8)
+            case UInt8(ascii: "z"):
+                var offset = ""
+                appendOffset(c.offset, colon: false, into: &offset)
+                output.append(contentsOf: offset.utf8)
+            case UInt8(ascii: "F"):
+                number(c.year, 4)
+                output.append(UInt8(ascii: "-"))
+                number(c.month, 2)
+                output.append(UInt8(ascii: "-"))
+                number(c.day, 2)
+            case UInt8(ascii: "T"):
+                number(c.hour, 2)
+                output.append(UInt8(ascii: ":"))
+                number(c.minute, 2)
+                output.append(UInt8(ascii: ":"))
+                number(c.second, 2)
+            case UInt8(ascii: "%"): output.append(UInt8(ascii: "%"))
             default: return nil
             }
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 }

@@ -65,6 +65,21 @@ import Testing
             == "2025-03-09T01:59:59-05:00 2025-03-09T03:00:00-04:00 3:00 AM EDT")
     }
 
+    /// Text around the codes is copied whatever its script; years are padded
+    /// to four digits (sign included, before 1 BC) unless '%-Y'.
+    @Test func dateFormatsKeepTextAndPadEarlyYears() throws {
+        let utc = TimeZone(identifier: "UTC")!
+        let july4 = Date(timeIntervalSince1970: 1_751_620_445)
+        #expect(TemplateDateFormatter.format(july4, "%-d. %B — é %Y 東京", timeZone: utc) == "4. July — é 2025 東京")
+        let year5 = Date(timeIntervalSince1970: Double(CivilDate.days(year: 5, month: 3, day: 1) * 86_400))
+        #expect(TemplateDateFormatter.format(year5, "%Y|%-Y|%y|%-y|%j", timeZone: utc) == "0005|5|05|5|060")
+        let ides = Date(timeIntervalSince1970: Double(CivilDate.days(year: -44, month: 3, day: 15) * 86_400))
+        #expect(TemplateDateFormatter.format(ides, "%Y-%m-%d", timeZone: utc) == "0-44-03-15")
+        for invalid in ["%Q", "%", "%-", "%é", "%-Q"] {
+            #expect(TemplateDateFormatter.format(july4, invalid, timeZone: utc) == nil)
+        }
+    }
+
     @Test func datesAcrossYearsAndLeapDays() throws {
         let utc = TemplateEnvironment(timeZone: TimeZone(identifier: "UTC")!, siteURL: SiteURL("https://x.org/")!)
         let library = try TemplateLibrary(sources: ["t.html": "{{ d | date('%F %T %a %j') }}"], environment: utc)
