@@ -160,6 +160,12 @@ enum TemplateDateFormatter {
                 divisor /= 10
             }
         }
+        func joined(_ fields: [(value: Int, width: Int)], by separator: UInt8) {
+            for (position, field) in fields.enumerated() {
+                if position > 0 { output.append(separator) }
+                number(field.value, field.width)
+            }
+        }
         var bytes = format.utf8.makeIterator()
         while let byte = bytes.next() {
             // '%' and the codes are ASCII; other bytes, whole characters or
@@ -197,18 +203,8 @@ enum TemplateDateFormatter {
                 var offset = ""
                 appendOffset(c.offset, colon: false, into: &offset)
                 output.append(contentsOf: offset.utf8)
-            case UInt8(ascii: "F"):
-                number(c.year, 4)
-                output.append(UInt8(ascii: "-"))
-                number(c.month, 2)
-                output.append(UInt8(ascii: "-"))
-                number(c.day, 2)
-            case UInt8(ascii: "T"):
-                number(c.hour, 2)
-                output.append(UInt8(ascii: ":"))
-                number(c.minute, 2)
-                output.append(UInt8(ascii: ":"))
-                number(c.second, 2)
+            case UInt8(ascii: "F"): joined([(c.year, 4), (c.month, 2), (c.day, 2)], by: UInt8(ascii: "-"))
+            case UInt8(ascii: "T"): joined([(c.hour, 2), (c.minute, 2), (c.second, 2)], by: UInt8(ascii: ":"))
             case UInt8(ascii: "%"): output.append(UInt8(ascii: "%"))
             default: return nil
             }
