@@ -144,8 +144,8 @@ struct BuildCache {
             cache.report.pages = try reader.int()
             cache.report.feeds = try reader.int()
             cache.report.filesUnchanged = try reader.int()
-            let count = try reader.int()
-            cache.items.reserveCapacity(max(0, min(count, 1 << 24)))
+            let count = try reader.count()
+            cache.items.reserveCapacity(count)
             for _ in 0..<count {
                 guard let kind = ContentItem.Kind(rawValue: try reader.string()) else { return nil }
                 cache.items.append(Item(kind: kind, draft: try reader.bool(), date: try reader.date(), expires: try reader.date(), path: try reader.string()))
