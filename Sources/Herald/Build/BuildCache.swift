@@ -26,6 +26,19 @@ struct BuildCache {
         var date: Date?
         var expires: Date?
         var path: String
+
+        init(kind: ContentItem.Kind, draft: Bool, date: Date?, expires: Date?, path: String) {
+            self.kind = kind
+            self.draft = draft
+            self.date = date
+            self.expires = expires
+            self.path = path
+        }
+
+        /// What decides whether `item` is published.
+        init(_ item: ContentItem) {
+            self.init(kind: item.kind, draft: item.draft, date: item.date, expires: item.expires, path: item.sourcePath)
+        }
     }
 
     /// The output folder the cache describes.
@@ -158,8 +171,8 @@ struct BuildCache {
         }
     }
 
-    func save() {
-        var writer = BinaryWriter(capacity: items.count * 96 + 256)
+    func encoded() -> [UInt8] {
+        var writer = BinaryWriter(capacity: items.count * 96 + outputPaths.count * 64 + 256)
         writer.write(Self.format)
         writer.write(version)
         writer.write(inputs)
@@ -180,8 +193,13 @@ struct BuildCache {
         writer.write(report.warnings)
         writer.write(outputPaths.count)
         for path in outputPaths { writer.write(path) }
+        return writer.bytes
+    }
+
+    /// Writes a cache `encoded` for `output`.
+    static func write(_ encoded: [UInt8], for output: URL) {
         // Written whole or not at all: a torn cache must never look valid.
-        try? Data(writer.bytes).write(to: URL(fileURLWithPath: Self.location(of: output)), options: .atomic)
+        try? Data(encoded).write(to: URL(fileURLWithPath: location(of: output)), options: .atomic)
     }
 }
 
