@@ -26,6 +26,21 @@ struct FileMetadata: Equatable, Sendable {
         self.init(status)
     }
 
+    /// The file at `path` relative to the open folder `folder`: the kernel
+    /// then walks only the relative part of the path.
+    init?(path: String, in folder: Int32) {
+        var status = stat()
+        guard fstatat(folder, path, &status, 0) == 0 else { return nil }
+        self.init(status)
+    }
+
+    /// The open file or folder `descriptor`.
+    init?(descriptor: Int32) {
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return nil }
+        self.init(status)
+    }
+
     /// The modification time, in seconds since 1970.
     var modified: Double {
         Double(seconds) + Double(nanoseconds) / 1e9
