@@ -37,7 +37,8 @@ struct SiteAssembler {
         // Terms of other taxonomies come from the drafts' own keys.
         let custom = config.taxonomies.contains { !Site.builtInTaxonomies.contains($0) }
         let extraTerms = custom ? Dictionary(drafts.map { ($0.item.sourcePath, $0.extraTerms) }, uniquingKeysWith: { first, _ in first }) : [:]
-        let taxonomies = self.taxonomies(of: articles, extraTerms: { extraTerms[articles[$0].sourcePath] ?? [:] }, profiles: content.authors)
+        let sorted = articles
+        let taxonomies = self.taxonomies(of: sorted, extraTerms: { extraTerms[sorted[$0].sourcePath] ?? [:] }, profiles: content.authors)
         linkBylines(of: &articles, at: articles.indices, taxonomies: taxonomies)
         return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies), diagnostics)
     }
@@ -99,9 +100,13 @@ struct SiteAssembler {
 
     /// The configured taxonomies of `articles` (in the site's order); terms
     /// of taxonomies other than the built-in ones come from `extraTerms`
-    /// (by article index).
-    func taxonomies(of articles: [ContentItem], extraTerms: (Int) -> [String: [String]], profiles: [String: AuthorProfile]) -> [Taxonomy] {
-        config.taxonomies.map { name in
+    /// (by article index). One taxonomy per core: each looks at every
+    /// article's terms.
+    func taxonomies(
+        of articles: [ContentItem], extraTerms: @Sendable (Int) -> [String: [String]], profiles: [String: AuthorProfile]
+    ) -> [Taxonomy] {
+        let markdown = self.markdown
+        return config.taxonomies.parallelMap { name in
             Taxonomy.build(name: name, articles: articles, termsOf: { index in
                 switch name {
                 case "tags": return articles[index].tags
