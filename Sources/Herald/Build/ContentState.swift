@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 4"
+    static let magic = "herald-content 5"
 
     /// A content file as the previous build read it.
     struct Record: Sendable {
@@ -66,12 +66,15 @@ struct ContentState: Sendable {
     }
 
     /// `item` without what is rendered from its Markdown body (the body,
-    /// summary and word count), which the state does not keep.
+    /// word count, and summary unless front matter gave it), which the
+    /// state does not keep.
     static func withoutBody(_ item: ContentItem) -> ContentItem {
         var item = item
         item.contentHTML = ""
-        item.summaryHTML = ""
-        item.summaryText = ""
+        if item.standfirstHTML == nil {
+            item.summaryHTML = ""
+            item.summaryText = ""
+        }
         item.wordCount = 0
         return item
     }

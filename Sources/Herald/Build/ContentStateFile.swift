@@ -174,6 +174,8 @@ extension ContentState {
         writer.write(item.tags)
         writer.write(item.categories)
         writer.write(item.standfirstHTML)
+        // A summary from front matter shows without the body (see `withoutBody`).
+        if item.standfirstHTML != nil { writer.write(item.summaryText) }
         writer.write(item.image != nil)
         if let image = item.image {
             writer.write(image.src)
@@ -211,6 +213,10 @@ extension ContentState {
         item.tags = try reader.strings()
         item.categories = try reader.strings()
         item.standfirstHTML = try reader.optionalString()
+        if let standfirst = item.standfirstHTML {
+            item.summaryHTML = standfirst
+            item.summaryText = try reader.string()
+        }
         if try reader.bool() {
             item.image = LeadImage(src: try reader.string(), alt: try reader.optionalString(), caption: try reader.optionalString(), credit: try reader.optionalString())
         }

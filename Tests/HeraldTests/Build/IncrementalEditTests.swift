@@ -71,6 +71,31 @@ import Testing
         }
     }
 
+    @Test func aSummaryFromFrontMatterTiesNoListToTheBody() throws {
+        let site = try IncrementalBuildTests.site()
+        defer { site.remove() }
+        let summarized = "---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\nsummary: A standfirst.\n---\nLead 3.\n\n"
+        try site.write(summarized + "Body 3.\n", to: path(3))
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        // The second page of the home page lists story 3 with its summary.
+        let state = try #require(ContentState.load(for: site.root.appendingPathComponent("Public")))
+        #expect(state.dependencies["page/2/index.html"]?.contains(path(3)) == false)
+        #expect(state.dependencies["2025/03/story-3/index.html"]?.contains(path(3)) == true)
+        try site.write(summarized + "A longer body for story three.\n", to: path(3))
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused > 0)
+        #expect(site.read("Public/page/2/index.html")?.contains("A standfirst.") == true)
+        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        // Story 4's lead is on that page too: the page is rendered again,
+        // with story 3's summary from its record (its body is not read).
+        try site.write(story(4, body: "A longer body for story four.").replacingOccurrences(of: "Lead 4.", with: "A new lead for story four."), to: path(4))
+        try BuildCacheTests().age(site)
+        #expect(try site.build().filesReused > 0)
+        #expect(site.read("Public/page/2/index.html")?.contains("A new lead for story four.") == true)
+        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+    }
+
     @Test func anEditedDraftRendersNothingPublished() throws {
         let site = try IncrementalBuildTests.site()
         defer { site.remove() }
