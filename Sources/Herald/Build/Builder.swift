@@ -149,49 +149,54 @@ public struct Builder: Sendable {
             report.filesWritten = written.written
             report.filesUnchanged = written.unchanged
             report.filesReused = written.reused
-            let planned = plan
             let saved = BackgroundWork {
                 let encoded = state.value
                 // Only the outputs rendered again have new sources when the
                 // set of outputs is the previous one.
                 let dependencies = reuse.flatMap { reuse in
-                    written.pruned ? nil : reuse.state.dependencies.replacing(planned.outputs.filter(reuse.mustRender).map(\.path), of: written.dependencies)
+                    written.pruned ? nil : reuse.state.dependencies.replacing(reuse.outputsShowingChanges, of: written.dependencies)
                 } ?? DependencyTable(written.dependencies, recordPaths: encoded.paths)
                 ContentState.save(encoded, dependencies: dependencies, for: options.output)
             }
             // Without pruning, only the files the build rewrote changed (unless
             // it added some); after pruning, the output holds exactly the
             // planned files (or the next build finds a difference).
-            let snapshot = written.pruned
-                ? OutputSnapshot.files(written.dependencies.keys.sorted(), in: options.output)
-                : outputs.updating(written.writtenPaths, in: options.output) ?? OutputSnapshot.files(written.dependencies.keys.sorted(), in: options.output)
+            let rewritten = written.pruned ? nil : outputs.digest(afterRewriting: written.writtenPaths, in: options.output)
+            let snapshot = rewritten.map { (digest: $0, paths: outputs.files.map(\.path)) } ?? {
+                let snapshot = OutputSnapshot.files(written.dependencies.keys.sorted(), in: options.output)
+                return (snapshot.digest, snapshot.files.map(\.path))
+            }()
             let items = incremental.map { build in
                 build.state.records.indices.map { index in
                     build.replaced[index].map { BuildCache.Item($0.item) } ?? BuildCache.Item(build.state.records[index].item)
                 }
             } ?? content.drafts.map { BuildCache.Item($0.item) }
-            let cacheBytes = cacheFile(inputs: inputs.digest, outputs: snapshot, items: items, report: report)
-            // Written after the content state: the cache vouches for it.
+            // Encoded while the content state is written, and written after
+            // it: the cache vouches for it.
+            let finished = report
+            let cacheBytes = BackgroundWork { [self] in
+                cacheFile(inputs: inputs.digest, outputs: snapshot.digest, outputPaths: snapshot.paths, items: items, report: finished)
+            }
             saved.value
-            BuildCache.write(cacheBytes, for: options.output)
+            BuildCache.write(cacheBytes.value, for: options.output)
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total
             if options.keepsMemoryUntilExit {
-                ExitRetention.keep([site, content, plan, outputs, written, incremental as Any, templates, snapshot, previous as Any])
+                ExitRetention.keep([site, content, plan, outputs, written, incremental as Any, templates, snapshot.paths, items, previous as Any])
             }
             return report
         }
     }
 
     /// The small cache of this build, encoded.
-    private func cacheFile(inputs: UInt64, outputs: OutputSnapshot, items: [BuildCache.Item], report: BuildReport) -> [UInt8] {
+    private func cacheFile(inputs: UInt64, outputs: UInt64, outputPaths: [String], items: [BuildCache.Item], report: BuildReport) -> [UInt8] {
         var cache = BuildCache(output: options.output)
         cache.inputs = inputs
         cache.items = items.sorted { $0.path < $1.path }
         cache.publication = BuildCache.publicationDigest(cache.items, options: options)
-        cache.outputs = outputs.digest
-        cache.outputPaths = outputs.files.map(\.path)
+        cache.outputs = outputs
+        cache.outputPaths = outputPaths
         cache.report = report
         return cache.encoded()
     }

@@ -13,9 +13,11 @@ import Foundation
 extension ContentState {
     /// The file up to the dependencies, with the paths of the records in the
     /// order written: what `save` finishes. Apart so that a build can encode
-    /// it while it writes the outputs.
+    /// it while it writes the outputs. In pieces, which may be runs of the
+    /// file a state was loaded from: written as they are, never copied into
+    /// one array (10 MB for 10,000 articles).
     struct Encoded: Sendable {
-        var bytes: [UInt8]
+        var pieces: [ArraySlice<UInt8>]
         var paths: [String]
     }
 
@@ -101,7 +103,7 @@ extension ContentState {
             writer.write(order.count)
             for position in order { writer.write(position) }
         }
-        return Encoded(bytes: writer.bytes, paths: records.map(\.path))
+        return Encoded(pieces: [writer.bytes[...]], paths: records.map(\.path))
     }
 
     /// This state's records and order with the records `replaced` (by
@@ -109,25 +111,30 @@ extension ContentState {
     /// again and kept every item's metadata and publication. The other
     /// records are copied as they were encoded, whole runs at a time.
     func encode(replacing replaced: [Int: Record]) -> Encoded {
-        var writer = BinaryWriter(capacity: file.count + replaced.count * 1024)
-        writer.write(Self.magic)
-        writer.write(settings)
-        writer.write(records.count)
+        var header = BinaryWriter(capacity: 64)
+        header.write(Self.magic)
+        header.write(settings)
+        header.write(records.count)
+        var pieces = [header.bytes[...]]
         var run = 0
         for index in replaced.keys.sorted() {
-            if run < index { writer.write(encoded: file[encodedRecords[run].lowerBound..<encodedRecords[index - 1].upperBound]) }
+            if run < index { pieces.append(file[encodedRecords[run].lowerBound..<encodedRecords[index - 1].upperBound]) }
             var recordWriter = BinaryWriter(capacity: 4096)
             Self.write(replaced[index]!, to: &recordWriter)
+            var writer = BinaryWriter(capacity: recordWriter.bytes.count + 8)
             writer.write(recordWriter.bytes.count)
             writer.write(encoded: recordWriter.bytes[...])
+            pieces.append(writer.bytes[...])
             run = index + 1
         }
-        if run < records.count { writer.write(encoded: file[encodedRecords[run].lowerBound..<encodedRecords[records.count - 1].upperBound]) }
+        if run < records.count { pieces.append(file[encodedRecords[run].lowerBound..<encodedRecords[records.count - 1].upperBound]) }
+        var orders = BinaryWriter(capacity: (articleOrder.count + pageOrder.count) * 3 + 16)
         for order in [articleOrder, pageOrder] {
-            writer.write(order.count)
-            for position in order { writer.write(position) }
+            orders.write(order.count)
+            for position in order { orders.write(position) }
         }
-        return Encoded(bytes: writer.bytes, paths: records.map(\.path))
+        pieces.append(orders.bytes[...])
+        return Encoded(pieces: pieces, paths: records.map(\.path))
     }
 
     /// Writes the state: `encoded` (from `encode`) and `dependencies`.
@@ -142,11 +149,27 @@ extension ContentState {
             guard !failed else { return }
             do { try FileSystem.write(bytes, to: descriptor) } catch { failed = true }
         }
-        do { try FileSystem.write(encoded.bytes, to: descriptor) } catch { failed = true }
+        for piece in encoded.pieces where !failed {
+            failed = !writeAll(piece, to: descriptor)
+        }
         dependencies.write(to: &writer)
         writer.flush()
         close(descriptor)
         if failed || rename(temporary, path) != 0 { unlink(temporary) }
+    }
+
+    /// Writes all of `piece` to an open file; `false` when that fails.
+    private static func writeAll(_ piece: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
+        piece.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 && errno == EINTR { continue }
+                guard count > 0 else { return false }
+                offset += count
+            }
+            return true
+        }
     }
 
     private static func write(_ record: Record, to writer: inout BinaryWriter) {

@@ -18,13 +18,18 @@ struct IncrementalRender: Sendable {
     /// By position in the state's dependencies: the outputs that showed a
     /// changed file.
     private let showingChanges: [Bool]
+    /// Their paths: the outputs of the previous build whose sources may
+    /// change (a copied file keeps its own).
+    let outputsShowingChanges: [String]
 
     init(_ build: IncrementalBuild) {
         state = build.state
         withheld = Withheld(state: build.state, read: build.read)
         var showing = Array(repeating: false, count: build.state.dependencies.count)
-        for position in build.state.outputs(showing: build.changed) { showing[position] = true }
+        let positions = build.state.outputs(showing: build.changed)
+        for position in positions { showing[position] = true }
         showingChanges = showing
+        outputsShowingChanges = positions.map { build.state.dependencies.outputs[$0] }
     }
 
     /// Whether `output` must be produced again.

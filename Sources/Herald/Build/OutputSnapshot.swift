@@ -17,20 +17,26 @@ struct OutputSnapshot: Sendable {
     let files: [File]
     /// Every folder holding one of `files` ("" is the output folder), sorted.
     let folders: [File]
-    /// 0 when there are no files.
+    /// The sum of the entries' digests, so that a build that rewrote a few
+    /// files updates it without going over every entry again; 0 when there
+    /// are no files.
     let digest: UInt64
 
     init(files: [File] = [], folders: [File] = []) {
         self.files = files
         self.folders = folders
-        var digest = Digest()
+        var digest: UInt64 = 0
         for list in [files, folders] {
-            for (path, metadata) in list {
-                digest.add(path)
-                digest.add(metadata)
-            }
+            for entry in list { digest &+= Self.digest(of: entry) }
         }
-        self.digest = files.isEmpty ? 0 : digest.value
+        self.digest = files.isEmpty ? 0 : digest
+    }
+
+    private static func digest(of entry: File) -> UInt64 {
+        var digest = Digest()
+        digest.add(entry.path)
+        digest.add(entry.metadata)
+        return digest.value
     }
 
     /// The files at `paths` (sorted, relative to `output`) and their folders,
@@ -70,20 +76,24 @@ struct OutputSnapshot: Sendable {
         return folders.sorted()
     }
 
-    /// The snapshot after a build replaced `written` and changed nothing
-    /// else, or `nil` when one of them is new (then `files` must be asked).
-    func updating(_ written: [String], in output: URL) -> OutputSnapshot? {
+    /// The digest of the snapshot after a build replaced `written` and
+    /// changed nothing else, or `nil` when one of them is new (then `files`
+    /// must be asked).
+    func digest(afterRewriting written: [String], in output: URL) -> UInt64? {
         let root = output.standardizedFileURL.path
-        var files = self.files
-        var folders = self.folders
+        var digest = self.digest
+        var folderPaths = Set<String>()
         for path in written {
             guard let position = files.sortedIndex(of: path, by: { $0.path }) else { return nil }
-            files[position].metadata = FileMetadata(path: root + "/" + path)
+            digest = digest &- Self.digest(of: files[position]) &+ Self.digest(of: (path, FileMetadata(path: root + "/" + path)))
             // Moving the new file into place changed its folder's time.
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            guard let folderPosition = folders.sortedIndex(of: folder, by: { $0.path }) else { return nil }
-            folders[folderPosition].metadata = FileMetadata(path: folder.isEmpty ? root : root + "/" + folder)
+            folderPaths.insert(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
         }
-        return OutputSnapshot(files: files, folders: folders)
+        for folder in folderPaths {
+            guard let position = folders.sortedIndex(of: folder, by: { $0.path }) else { return nil }
+            digest = digest &- Self.digest(of: folders[position])
+                &+ Self.digest(of: (folder, FileMetadata(path: folder.isEmpty ? root : root + "/" + folder)))
+        }
+        return digest
     }
 }
