@@ -68,7 +68,7 @@ public struct Builder: Sendable {
         var previous: ContentState?
         if let cache, cache.version == HeraldVersion.current,
             cache.publication == BuildCache.publicationDigest(cache.items, options: options),
-            let state = ContentState.load(for: options.output), state.settings == settings
+            let state = ContentState.load(for: options.output, settings: settings)
         {
             previous = state
         }

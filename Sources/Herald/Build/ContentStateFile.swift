@@ -21,13 +21,17 @@ extension ContentState {
         var paths: [String]
     }
 
-    static func load(for output: URL) -> ContentState? {
+    /// The state kept for `output`; `nil` when there is none, it cannot be
+    /// read, or (before its records are decoded) its settings are not
+    /// `settings`, when given.
+    static func load(for output: URL, settings: UInt64? = nil) -> ContentState? {
         guard let bytes = try? FileSystem.readFile(location(of: output)) else { return nil }
         var reader = BinaryReader(bytes)
         do {
             guard try reader.string() == magic else { return nil }
             var state = ContentState()
             state.settings = try reader.uint64()
+            if let settings, settings != state.settings { return nil }
             let count = try reader.count()
             var entries: [Range<Int>] = []
             var bodies: [Range<Int>] = []
