@@ -63,50 +63,48 @@ public struct Builder: Sendable {
         clock.lap("templates")
 
         // Reuse the previous build's content only if everything besides
-        // content files is as it was and (checked once the listing is done)
-        // the output is as that build left it.
+        // content files is as it was and the output is as that build left it.
         let settings = ContentState.settingsDigest(options: options, files: sources)
         var previous: ContentState?
         if let cache, cache.version == HeraldVersion.current,
             cache.publication == BuildCache.publicationDigest(cache.items, options: options),
-            let state = ContentState.load(for: options.output), state.settings == settings
+            let state = ContentState.load(for: options.output, settings: settings)
         {
             previous = state
         }
         let loader = ContentLoader(root: root, config: config)
-        var content = loader.load(reusing: previous?.records ?? [:], listed: sources)
-        let outputs = scan.value
-        if previous != nil && cache?.outputs != outputs.digest {
-            // The output is not as the previous build left it: reuse nothing.
-            previous = nil
-            content = loader.load(listed: sources)
-        }
-        var reuse: IncrementalRender?
-        if let state = previous {
-            if Set(content.metadata.keys) == Set(state.records.keys) {
-                // The outputs to render again show other files' bodies too.
-                loader.readBodies(of: state.bodiesNeeded(changed: content.changed), into: &content)
-                reuse = IncrementalRender(state: state, content: content)
-            } else {
-                content = loader.load(listed: sources)
-            }
-        }
-        clock.lap("content")
         let assembler = SiteAssembler(config: config, options: options)
         let exists = { (name: String) in templates?.contains(name) ?? true }
+        let outputs = scan.value
+        if cache?.outputs != outputs.digest {
+            // The output is not as the previous build left it: reuse nothing.
+            previous = nil
+        }
+        let reading = previous.flatMap { IncrementalBuild.read(state: $0, listed: sources, loader: loader) }
+        var content = reading == nil ? loader.load(listed: sources) : LoadedContent()
+        clock.lap("content")
+        var incremental: IncrementalBuild?
+        if let previous, let reading {
+            incremental = IncrementalBuild(state: previous, reading: reading, assembler: assembler, templateExists: exists, startedAt: startedAt)
+            // Something every page may show changed: read and render all of it.
+            if incremental == nil { content = loader.load(listed: sources) }
+        }
         while true {
-            let (site, siteDiagnostics) = assembler.assemble(content, templateExists: exists)
-            if let state = reuse?.state, !state.keepsMetadata(of: site, content: content) {
-                // Something every page may show changed: read and render all of it.
-                content = loader.load(listed: sources)
-                reuse = nil
-                continue
+            let site: Site
+            var diagnostics: [Diagnostic]
+            if let incremental {
+                site = incremental.site
+                diagnostics = incremental.diagnostics
+            } else {
+                let assembled = assembler.assemble(content, templateExists: exists)
+                site = assembled.0
+                diagnostics = content.diagnostics + assembled.1
             }
             clock.lap("markdown")
 
             var report = BuildReport()
             var errors = templateErrors
-            for diagnostic in content.diagnostics + siteDiagnostics {
+            for diagnostic in diagnostics {
                 if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
             }
             if let templates {
@@ -123,7 +121,7 @@ public struct Builder: Sendable {
             SitemapPlanner(site: site, now: options.now).plan(into: &plan)
             // An incremental build plans the outputs the previous build
             // checked (same site, same templates): only a full one checks.
-            if reuse == nil {
+            if incremental == nil {
                 let problems = plan.problems()
                 guard problems.isEmpty else { throw DiagnosticError(problems) }
             }
@@ -131,15 +129,17 @@ public struct Builder: Sendable {
 
             // The content state's records are known now: encode them while
             // the outputs are written.
-            let loaded = content, reused = reuse?.state
+            let loaded = content, build = incremental
             let state = BackgroundWork {
-                ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt, previous: reused)
+                build.map { $0.state.encode(replacing: $0.replaced) }
+                    ?? ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt)
             }
+            let reuse = incremental.map(IncrementalRender.init)
             guard let written = try OutputWriter(options: options).write(plan, reusing: reuse) else {
                 // An output showed a body this build did not render (its
                 // template reads other items than last time): render everything.
+                incremental = nil
                 content = loader.load(listed: sources)
-                reuse = nil
                 continue
             }
             clock.lap("writing")
@@ -149,62 +149,56 @@ public struct Builder: Sendable {
             report.filesWritten = written.written
             report.filesUnchanged = written.unchanged
             report.filesReused = written.reused
-            let dependencies = written.dependencies
-            let saved = BackgroundWork { ContentState.save(state.value, dependencies: dependencies, for: options.output) }
+            let saved = BackgroundWork {
+                let encoded = state.value
+                // Only the outputs rendered again have new sources when the
+                // set of outputs is the previous one.
+                let dependencies = reuse.flatMap { reuse in
+                    written.pruned ? nil : reuse.state.dependencies.replacing(reuse.outputsShowingChanges, of: written.dependencies)
+                } ?? DependencyTable(written.dependencies, recordPaths: encoded.paths)
+                ContentState.save(encoded, dependencies: dependencies, for: options.output)
+            }
             // Without pruning, only the files the build rewrote changed (unless
             // it added some); after pruning, the output holds exactly the
             // planned files (or the next build finds a difference).
-            let snapshot = written.pruned
-                ? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
-                : outputs.updating(written.writtenPaths, in: options.output) ?? OutputSnapshot.files(dependencies.keys.sorted(), in: options.output)
+            let rewritten = written.pruned ? nil : outputs.digest(afterRewriting: written.writtenPaths, in: options.output)
+            let snapshot = rewritten.map { (digest: $0, paths: outputs.files.map(\.path)) } ?? {
+                let snapshot = OutputSnapshot.files(written.dependencies.keys.sorted(), in: options.output)
+                return (snapshot.digest, snapshot.files.map(\.path))
+            }()
+            let items = incremental.map { build in
+                build.state.records.indices.map { index in
+                    build.replaced[index].map { BuildCache.Item($0.item) } ?? BuildCache.Item(build.state.records[index].item)
+                }
+            } ?? content.drafts.map { BuildCache.Item($0.item) }
+            // Encoded while the content state is written, and written after
+            // it: the cache vouches for it.
+            let finished = report
+            let cacheBytes = BackgroundWork { [self] in
+                cacheFile(inputs: inputs.digest, outputs: snapshot.digest, outputPaths: snapshot.paths, items: items, report: finished)
+            }
             saved.value
-            saveCache(inputs: inputs.digest, outputs: snapshot, content: content, report: report)
+            BuildCache.write(cacheBytes.value, for: options.output)
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total
             if options.keepsMemoryUntilExit {
-                ExitRetention.keep([site, content, plan, outputs, written, reuse as Any, templates, snapshot, previous as Any])
+                ExitRetention.keep([site, content, plan, outputs, written, incremental as Any, templates, snapshot.paths, items, previous as Any])
             }
             return report
         }
     }
 
-    /// Writes the small cache, after the content state: it vouches for it.
-    private func saveCache(inputs: UInt64, outputs: OutputSnapshot, content: LoadedContent, report: BuildReport) {
+    /// The small cache of this build, encoded.
+    private func cacheFile(inputs: UInt64, outputs: UInt64, outputPaths: [String], items: [BuildCache.Item], report: BuildReport) -> [UInt8] {
         var cache = BuildCache(output: options.output)
         cache.inputs = inputs
-        cache.items = content.drafts.map {
-            BuildCache.Item(kind: $0.item.kind, draft: $0.item.draft, date: $0.item.date, expires: $0.item.expires, path: $0.item.sourcePath)
-        }.sorted { $0.path < $1.path }
+        cache.items = items.sorted { $0.path < $1.path }
         cache.publication = BuildCache.publicationDigest(cache.items, options: options)
-        cache.outputs = outputs.digest
-        cache.outputPaths = outputs.files.map(\.path)
+        cache.outputs = outputs
+        cache.outputPaths = outputPaths
         cache.report = report
-        cache.save()
-    }
-}
-
-/// What an incremental build may skip: outputs whose recorded sources did
-/// not change keep their published bytes.
-struct IncrementalRender: Sendable {
-    let state: ContentState
-    /// Published items whose bodies were not rendered (they are empty): an
-    /// output showing one must not be published.
-    let withheld: Set<String>
-    /// The outputs that showed a changed file.
-    let showingChanges: Set<String>
-
-    init(state: ContentState, content: LoadedContent) {
-        self.state = state
-        withheld = Set(content.drafts.lazy.filter { $0.rendered != nil }.map(\.item.sourcePath))
-        showingChanges = state.outputs(showing: content.changed)
-    }
-
-    /// Whether `output` must be produced again.
-    func mustRender(_ output: PlannedOutput) -> Bool {
-        guard state.dependencies[output.path] != nil else { return true }
-        if case .file = output.source { return true }
-        return showingChanges.contains(output.path)
+        return cache.encoded()
     }
 }
 

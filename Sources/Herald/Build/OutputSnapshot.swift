@@ -17,63 +17,83 @@ struct OutputSnapshot: Sendable {
     let files: [File]
     /// Every folder holding one of `files` ("" is the output folder), sorted.
     let folders: [File]
-    /// 0 when there are no files.
+    /// The sum of the entries' digests, so that a build that rewrote a few
+    /// files updates it without going over every entry again; 0 when there
+    /// are no files.
     let digest: UInt64
 
     init(files: [File] = [], folders: [File] = []) {
         self.files = files
         self.folders = folders
-        var digest = Digest()
-        for (path, metadata) in files + folders {
-            digest.add(path)
-            digest.add(metadata)
+        var digest: UInt64 = 0
+        for list in [files, folders] {
+            for entry in list { digest &+= Self.digest(of: entry) }
         }
-        self.digest = files.isEmpty ? 0 : digest.value
+        self.digest = files.isEmpty ? 0 : digest
+    }
+
+    private static func digest(of entry: File) -> UInt64 {
+        var digest = Digest()
+        digest.add(entry.path)
+        digest.add(entry.metadata)
+        return digest.value
     }
 
     /// The files at `paths` (sorted, relative to `output`) and their folders,
     /// as they are now, found without listing any folder, on every core.
     static func files(_ paths: [String], in output: URL) -> OutputSnapshot {
-        let root = output.standardizedFileURL.path
         // Hidden entries (a deploy checkout's `.git/`) are not the build's.
-        let listed = paths.filter { !$0.hasPrefix(".") && !$0.contains("/.") }
-        var folderPaths: Set<String> = listed.isEmpty ? [] : [""]
-        for path in listed {
-            var folder = Substring(path)
-            while let slash = folder.lastIndex(of: "/") {
-                folder = folder[..<slash]
-                if !folderPaths.insert(String(folder)).inserted { break }
+        let listed = paths.filter { path in
+            path.utf8.first != UInt8(ascii: ".") && !zip(path.utf8, path.utf8.dropFirst()).contains { $0 == UInt8(ascii: "/") && $1 == UInt8(ascii: ".") }
+        }
+        let folderPaths = folders(of: listed)
+        // Looked up relative to the output folder, opened once.
+        let root = open(output.standardizedFileURL.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        defer { if root >= 0 { close(root) } }
+        return OutputSnapshot(
+            files: listed.parallelMap { ($0, root < 0 ? nil : FileMetadata(path: $0, in: root)) },
+            folders: folderPaths.parallelMap { ($0, root < 0 ? nil : $0.isEmpty ? FileMetadata(descriptor: root) : FileMetadata(path: $0, in: root)) })
+    }
+
+    /// Every folder holding one of `paths` ("" is the output folder), sorted.
+    private static func folders(of paths: [String]) -> [String] {
+        var folders: [String] = paths.isEmpty ? [] : [""]
+        var seen: Set<String> = [""]
+        var last = Substring()
+        for path in paths {
+            guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { continue }
+            // Sorted paths come in runs from one folder: one look each.
+            let parent = path[..<slash]
+            if parent == last { continue }
+            last = parent
+            var folder = parent
+            while seen.insert(String(folder)).inserted {
+                folders.append(String(folder))
+                guard let up = folder.utf8.lastIndex(of: UInt8(ascii: "/")) else { break }
+                folder = folder[..<up]
             }
         }
-        return OutputSnapshot(
-            files: listed.parallelMap { ($0, FileMetadata(path: root + "/" + $0)) },
-            folders: folderPaths.sorted().parallelMap { ($0, FileMetadata(path: $0.isEmpty ? root : root + "/" + $0)) })
+        return folders.sorted()
     }
 
-    /// The snapshot after a build replaced `written` and changed nothing
-    /// else, or `nil` when one of them is new (then `files` must be asked).
-    func updating(_ written: [String], in output: URL) -> OutputSnapshot? {
+    /// The digest of the snapshot after a build replaced `written` and
+    /// changed nothing else, or `nil` when one of them is new (then `files`
+    /// must be asked).
+    func digest(afterRewriting written: [String], in output: URL) -> UInt64? {
         let root = output.standardizedFileURL.path
-        var files = self.files
-        var folders = self.folders
+        var digest = self.digest
+        var folderPaths = Set<String>()
         for path in written {
-            guard let position = Self.position(of: path, in: files) else { return nil }
-            files[position].metadata = FileMetadata(path: root + "/" + path)
+            guard let position = files.sortedIndex(of: path, by: { $0.path }) else { return nil }
+            digest = digest &- Self.digest(of: files[position]) &+ Self.digest(of: (path, FileMetadata(path: root + "/" + path)))
             // Moving the new file into place changed its folder's time.
-            let folder = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
-            guard let folderPosition = Self.position(of: folder, in: folders) else { return nil }
-            folders[folderPosition].metadata = FileMetadata(path: folder.isEmpty ? root : root + "/" + folder)
+            folderPaths.insert(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
         }
-        return OutputSnapshot(files: files, folders: folders)
-    }
-
-    private static func position(of path: String, in files: [File]) -> Int? {
-        var low = 0
-        var high = files.count
-        while low < high {
-            let middle = (low + high) / 2
-            if files[middle].path < path { low = middle + 1 } else { high = middle }
+        for folder in folderPaths {
+            guard let position = folders.sortedIndex(of: folder, by: { $0.path }) else { return nil }
+            digest = digest &- Self.digest(of: folders[position])
+                &+ Self.digest(of: (folder, FileMetadata(path: folder.isEmpty ? root : root + "/" + folder)))
         }
-        return low < files.count && files[low].path == path ? low : nil
+        return digest
     }
 }

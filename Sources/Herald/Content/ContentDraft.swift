@@ -13,7 +13,4 @@ struct ContentDraft: Sendable {
     var layoutLocation: (line: Int, column: Int)?
     /// Terms of taxonomies other than tags, categories and authors.
     var extraTerms: [String: [String]] = [:]
-    /// The item as the previous build published it, when the file did not
-    /// change since: the site stage then uses it instead of rendering again.
-    var rendered: ContentItem?
 }

@@ -10,12 +10,6 @@ struct LoadedContent: Sendable {
     var metadata: [String: FileMetadata] = [:]
     /// Warnings of each file, to reuse with the file.
     var warnings: [String: [Diagnostic]] = [:]
-    /// Files read and decoded in this build because they changed (all of
-    /// them without reuse).
-    var changed: Set<String> = []
-    /// Unchanged files read again only to render their bodies (see
-    /// `ContentLoader.readBodies`).
-    var reread: Set<String> = []
 }
 
 /// Finds and reads the content files of a site (DESIGN §1) on every core.
@@ -23,12 +17,10 @@ struct ContentLoader {
     let root: URL
     let config: SiteConfig
 
-    /// Reads every content file; a file whose size, time and inode match
-    /// its record in `previous` is taken from there instead of read again
-    /// (without its body: see `readBodies`). `listed` (from
-    /// `BuildCache.inputFiles`) saves listing the files again; their
-    /// metadata was taken before reading them, as it must be.
-    func load(reusing previous: [String: ContentState.Record] = [:], listed: [BuildCache.SourceFile]? = nil) -> LoadedContent {
+    /// Reads every content file (or those of `listed`, from
+    /// `BuildCache.inputFiles`, which saves listing them again; their
+    /// metadata was taken before reading them, as it must be).
+    func load(listed: [BuildCache.SourceFile]? = nil) -> LoadedContent {
         var jobs: [(path: String, kind: ContentItem.Kind, metadata: FileMetadata??)] = []
         for (folder, kind) in [("Content/articles", ContentItem.Kind.article), ("Content/pages", .page)] {
             if let listed {
@@ -38,54 +30,20 @@ struct ContentLoader {
             }
         }
         let reader = FileReader(root: root, decoder: ContentDecoder(config: config))
-        let results = jobs.parallelMap { (path, kind, listedMetadata) -> (ContentDraft?, [Diagnostic], FileMetadata?, Bool) in
+        let results = jobs.parallelMap { (path, kind, listedMetadata) -> (ContentDraft?, [Diagnostic], FileMetadata?) in
             let metadata = listedMetadata ?? FileMetadata(path: reader.fullPath(path))
-            if let record = previous[path], let metadata, record.metadata == metadata, record.item.kind == kind {
-                var draft = ContentDraft(item: record.item, body: "", bodyLineOffset: 0)
-                draft.extraTerms = record.extraTerms
-                draft.rendered = record.published ? record.item : nil
-                return (draft, record.warnings, metadata, false)
-            }
             let (draft, diagnostics) = reader.read(path, kind: kind)
-            return (draft, diagnostics, metadata, true)
+            return (draft, diagnostics, metadata)
         }
         var content = LoadedContent()
-        for ((path, _, _), (draft, diagnostics, metadata, read)) in zip(jobs, results) {
+        for ((path, _, _), (draft, diagnostics, metadata)) in zip(jobs, results) {
             if let draft { content.drafts.append(draft) }
             content.diagnostics += diagnostics
             content.metadata[path] = metadata
             content.warnings[path] = diagnostics.filter { $0.severity == .warning }
-            if read { content.changed.insert(path) }
         }
         loadAuthors(into: &content)
         return content
-    }
-
-    /// Reads `paths` again, files that `load` took from the previous build
-    /// without their bodies, so that their bodies are rendered. A file whose
-    /// metadata changed meanwhile counts as changed.
-    func readBodies(of paths: Set<String>, into content: inout LoadedContent) {
-        let reader = FileReader(root: root, decoder: ContentDecoder(config: config))
-        let jobs = content.drafts.indices.filter { paths.contains(content.drafts[$0].item.sourcePath) && content.drafts[$0].rendered != nil }
-            .map { ($0, content.drafts[$0].item.sourcePath, content.drafts[$0].item.kind) }
-        let results = jobs.parallelMap { (_, path, kind) -> (ContentDraft?, [Diagnostic], FileMetadata?) in
-            let metadata = FileMetadata(path: reader.fullPath(path))
-            let (draft, diagnostics) = reader.read(path, kind: kind)
-            return (draft, diagnostics, metadata)
-        }
-        for ((index, path, _), (draft, diagnostics, metadata)) in zip(jobs, results) {
-            // A file that no longer decodes reports an error, which fails the build.
-            if let draft { content.drafts[index] = draft }
-            // Its warnings were reported with its record.
-            let reported = content.warnings[path] ?? []
-            content.diagnostics += diagnostics.filter { !reported.contains($0) }
-            if metadata != content.metadata[path] {
-                content.metadata[path] = metadata
-                content.changed.insert(path)
-            } else {
-                content.reread.insert(path)
-            }
-        }
     }
 
     private func loadAuthors(into content: inout LoadedContent) {

@@ -109,8 +109,13 @@ enum FileSystem {
         }
         if failure != 0 { throw Failure(path: path, operation: "read", code: failure) }
         var count = bytes.count
-        // A buffer filled to the last byte: the file grew since fstat; read on.
-        while count == bytes.count {
+        // A buffer filled to the last byte (one more than the size): the
+        // file grew since fstat; read on. (Reading to the size only ends
+        // here: appending a buffer's worth of zeros to every file read,
+        // as this did, doubled the cost of reading the build's caches.)
+        var filled = count == max(Int(status.st_size), 0) + 1
+        while filled {
+            filled = false
             bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096)))
             while true {
                 let received = bytes.withUnsafeMutableBytes { buffer -> Int in
@@ -122,7 +127,10 @@ enum FileSystem {
                 }
                 if received == 0 { break }
                 count += received
-                if count == bytes.count { break }
+                if count == bytes.count {
+                    filled = true
+                    break
+                }
             }
         }
         bytes.removeSubrange(count...)

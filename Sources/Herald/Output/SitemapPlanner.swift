@@ -14,11 +14,14 @@ struct SitemapPlanner {
     /// and `robots.txt` unless the site ships its own in `Content/static/`.
     func plan(into plan: inout OutputPlan) {
         let config = site.config
-        let pages = plan.outputs.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
-            .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
-            .sorted { $0.path < $1.path }
+        // The pages are gathered when the sitemap is written: an incremental
+        // build, which does not write it, skips sorting every page's path.
+        let planned = plan.outputs
         plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated {
-            Self.sitemap(pages, config: config)
+            let pages = planned.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
+                .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
+                .sorted { $0.path < $1.path }
+            return Self.sitemap(pages, config: config)
         }, kind: .other))
 
         let since = now.addingTimeInterval(-Self.newsWindow)

@@ -29,8 +29,12 @@ struct PageObject: TemplateObject {
 
     func member(_ name: MemberName) -> Value? {
         switch name.symbol {
-        case .content, .summary, .description, .wordCount, .readingTime:
+        case .content, .wordCount, .readingTime:
             RenderDependencies.current?.record(record.item.sourcePath)
+        case .summary, .description:
+            // A summary from front matter is metadata, not body: an edit of
+            // it renders everything (see `ContentState.metadataDigest`).
+            if record.item.standfirstHTML == nil { RenderDependencies.current?.record(record.item.sourcePath) }
         default: break
         }
         switch name.symbol {

@@ -1,7 +1,8 @@
 /// Records, while one output is rendered, which content files' bodies it
-/// showed (`content`, `summary`, `description`, `word_count`,
-/// `reading_time`): an incremental build re-renders an output only when one
-/// of those files changed (see `ContentState`).
+/// showed (`content`, `word_count`, `reading_time`, and `summary` and
+/// `description` unless front matter gave the summary): an incremental
+/// build re-renders an output only when one of those files changed (see
+/// `ContentState`).
 final class RenderDependencies: @unchecked Sendable {
     // Safety: one instance per render, used by the thread doing that render.
     @TaskLocal static var current: RenderDependencies?

@@ -47,32 +47,19 @@ public final class Site: Sendable {
         termRecords = taxonomies.enumerated().map { taxonomy, entry in
             entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, config: config) }
         }
-        // Other taxonomies list an article's terms in term order, from the terms' article lists.
-        var termsByArticle = Array(repeating: Array(repeating: [Int](), count: taxonomies.count), count: articles.count)
-        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() where !Self.builtInTaxonomies.contains(taxonomy.name) {
+        // Other taxonomies list an article's terms in term order, from the
+        // terms' article lists; the built-in ones in front-matter order, as
+        // `Taxonomy.build` found them.
+        var articleTerms = Array(repeating: Array(repeating: [Int](), count: taxonomies.count), count: articles.count)
+        for (taxonomyIndex, taxonomy) in taxonomies.enumerated() {
+            if Self.builtInTaxonomies.contains(taxonomy.name) {
+                for article in taxonomy.articleTerms.indices { articleTerms[article][taxonomyIndex] = taxonomy.articleTerms[article] }
+                continue
+            }
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 for article in term.articles {
-                    termsByArticle[article][taxonomyIndex].append(termIndex)
+                    articleTerms[article][taxonomyIndex].append(termIndex)
                 }
-            }
-        }
-        // The built-in ones in front-matter order, which takes a slug per name: on every core.
-        let frozenTaxonomies = taxonomies, fromTerms = termsByArticle
-        let articleTerms = Array(articles.indices).parallelMap { article -> [[Int]] in
-            frozenTaxonomies.indices.map { taxonomyIndex -> [Int] in
-                let taxonomy = frozenTaxonomies[taxonomyIndex]
-                let names: [String]
-                switch taxonomy.name {
-                case "tags": names = articles[article].tags
-                case "categories": names = articles[article].categories
-                case "authors": names = articles[article].authors.map(\.name)
-                default: return fromTerms[article][taxonomyIndex]
-                }
-                var terms: [Int] = []
-                for name in names {
-                    if let term = taxonomy.termIndex[Slug.make(name)], !terms.contains(term) { terms.append(term) }
-                }
-                return terms
             }
         }
         self.articleTerms = articleTerms

@@ -8,6 +8,9 @@ struct Taxonomy: Sendable {
     var terms: [Term]
     /// Term index by slug.
     var termIndex: [String: Int]
+    /// For each article, the indices of its terms in the order its front
+    /// matter names them (for the built-in taxonomies: see `Site`).
+    var articleTerms: [[Int]] = []
 
     var title: String {
         name.prefix(1).uppercased() + name.dropFirst()
@@ -42,27 +45,37 @@ extension Taxonomy {
         var terms: [Term] = []
         var index: [String: Int] = [:]
         let basePath = "/\(Slug.make(name).isEmpty ? name : Slug.make(name))/"
-        var slugs = Slug.Memo()
+        // Each spelling's term, worked out once (-1: no slug, no term).
+        var termOfName: [String: Int] = [:]
+        var articleTerms: [[Int]] = []
+        articleTerms.reserveCapacity(articles.count)
         for articleIndex in articles.indices {
-            var seen = Set<Int>()
+            var own: [Int] = []
             for termName in termsOf(articleIndex) {
-                let slug = slugs.slug(termName)
-                guard !slug.isEmpty else { continue }
                 let termIndex: Int
-                if let existing = index[slug] {
-                    termIndex = existing
+                if let known = termOfName[termName] {
+                    termIndex = known
                 } else {
-                    termIndex = terms.count
-                    index[slug] = termIndex
-                    let profile = profiles[slug]
-                    terms.append(Term(
-                        name: termName, slug: slug, path: basePath + slug + "/", articles: [], profile: profile,
-                        bioHTML: profile.map { markdown.html($0.bioMarkdown) }))
+                    let slug = Slug.make(termName)
+                    if slug.isEmpty {
+                        termIndex = -1
+                    } else if let existing = index[slug] {
+                        termIndex = existing
+                    } else {
+                        termIndex = terms.count
+                        index[slug] = termIndex
+                        let profile = profiles[slug]
+                        terms.append(Term(
+                            name: termName, slug: slug, path: basePath + slug + "/", articles: [], profile: profile,
+                            bioHTML: profile.map { markdown.html($0.bioMarkdown) }))
+                    }
+                    termOfName[termName] = termIndex
                 }
-                if seen.insert(termIndex).inserted {
-                    terms[termIndex].articles.append(articleIndex)
-                }
+                guard termIndex >= 0, !own.contains(termIndex) else { continue }
+                own.append(termIndex)
+                terms[termIndex].articles.append(articleIndex)
             }
+            articleTerms.append(own)
         }
         let order = terms.indices.sorted {
             let left = terms[$0].name.lowercased(), right = terms[$1].name.lowercased()
@@ -70,7 +83,13 @@ extension Taxonomy {
         }
         let sorted = order.map { terms[$0] }
         var sortedIndex: [String: Int] = [:]
-        for (position, term) in sorted.enumerated() { sortedIndex[term.slug] = position }
-        return Taxonomy(name: name, path: basePath, terms: sorted, termIndex: sortedIndex)
+        var position = Array(repeating: 0, count: terms.count)
+        for (newIndex, oldIndex) in order.enumerated() {
+            sortedIndex[terms[oldIndex].slug] = newIndex
+            position[oldIndex] = newIndex
+        }
+        return Taxonomy(
+            name: name, path: basePath, terms: sorted, termIndex: sortedIndex,
+            articleTerms: articleTerms.map { $0.map { position[$0] } })
     }
 }

@@ -139,6 +139,15 @@ struct BinaryReader {
         return Int((value >> 1) ^ -(value & 1))
     }
 
+    /// A count of elements that follow, each at least one byte long: a
+    /// corrupt file fails here instead of asking for a negative or
+    /// enormous number of elements.
+    mutating func count() throws(Failure) -> Int {
+        let count = try int()
+        guard count >= 0, count <= end - position else { throw Failure() }
+        return count
+    }
+
     mutating func uint64() throws(Failure) -> UInt64 {
         guard position + 8 <= end else { throw Failure() }
         var value: UInt64 = 0
@@ -173,8 +182,7 @@ struct BinaryReader {
     }
 
     mutating func strings() throws(Failure) -> [String] {
-        let count = try int()
-        guard count >= 0, count <= end - position else { throw Failure() }
+        let count = try count()
         var result: [String] = []
         result.reserveCapacity(count)
         for _ in 0..<count { result.append(try string()) }
@@ -183,7 +191,7 @@ struct BinaryReader {
 
     mutating func warnings() throws(Failure) -> [Diagnostic] {
         var warnings: [Diagnostic] = []
-        for _ in 0..<(try int()) {
+        for _ in 0..<(try count()) {
             let path = try string()
             let line = try int()
             let column = try int()

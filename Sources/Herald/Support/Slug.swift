@@ -58,17 +58,4 @@ public enum Slug {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
-
-    /// Slugs of names met again and again (the terms of every article of a
-    /// site), each made once.
-    struct Memo {
-        private var slugs: [String: String] = [:]
-
-        mutating func slug(_ text: String) -> String {
-            if let known = slugs[text] { return known }
-            let slug = Slug.make(text)
-            slugs[text] = slug
-            return slug
-        }
-    }
 }

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A build after only content bodies changed (see `ContentState`): the
+/// previous build's site, rebuilt from the state's records in the state's
+/// order, with the items of the files read again in place of theirs.
+///
+/// Nothing is decoded, sorted or rendered for the other files: after one
+/// edit, a site of 10,000 articles reads the edited file and the few dozen
+/// whose bodies the outputs showing it show (`ContentState.bodiesNeeded`).
+/// This holds only while every file read again keeps its publication, its
+/// metadata (title, dates, URL, terms, …: `ContentState.metadataDigest`) and
+/// its terms of other taxonomies, and has no error; otherwise there is no
+/// incremental build (`nil`), and the build reads and renders everything
+/// (and reports the errors as a full build does).
+struct IncrementalBuild: Sendable {
+    /// The files an incremental build reads again, as read.
+    struct Reading: Sendable {
+        /// Records of the files whose size, time or inode changed.
+        var changed: [Int]
+        /// Which records were read again (changed, or for their bodies).
+        var read: [Bool]
+        var content: LoadedContent
+    }
+
+    let state: ContentState
+    let changed: [Int]
+    let read: [Bool]
+    /// The new records of every file read again, by record index.
+    let replaced: [Int: ContentState.Record]
+    let site: Site
+    /// The files' warnings (the records' own for files not read) in path
+    /// order, then the author profiles': what a full build reports.
+    let diagnostics: [Diagnostic]
+
+    /// Reads the content files that changed since `state` (by `listed`,
+    /// from `BuildCache.inputFiles`) and the files whose bodies the outputs
+    /// showing them show.
+    static func read(state: ContentState, listed: [BuildCache.SourceFile], loader: ContentLoader) -> Reading? {
+        guard let changes = state.changedRecords(listed: listed) else { return nil }
+        let changed = changes.map(\.record)
+        let root = loader.root.path
+        // The metadata of a file read only for its body is taken again right
+        // before reading it: had it changed since the listing, its record
+        // would no longer vouch for its metadata.
+        let needed = state.bodiesNeeded(changed: changed)
+        var files = changes.map(\.file)
+        for index in needed {
+            let record = state.records[index]
+            let metadata = FileMetadata(path: root + "/" + record.path)
+            guard metadata == record.metadata else { return nil }
+            files.append((record.path, metadata))
+        }
+        let content = loader.load(listed: files.sorted { $0.path < $1.path })
+        guard content.drafts.count == files.count, !content.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        return Reading(changed: changed, read: state.flags(changed + needed), content: content)
+    }
+
+    init?(state: ContentState, reading: Reading, assembler: SiteAssembler, templateExists: (String) -> Bool, startedAt: Double) {
+        var drafts: [Int: ContentDraft] = [:]
+        for draft in reading.content.drafts {
+            guard let index = state.index(of: draft.item.sourcePath) else { return nil }
+            let record = state.records[index]
+            guard assembler.isPublished(draft) == record.published, draft.extraTerms == record.extraTerms else { return nil }
+            drafts[index] = draft
+        }
+        // The bodies of the published ones, their links resolved through
+        // every published item's path (unchanged, or there is no incremental build).
+        let pathOf = Dictionary(
+            (state.articleOrder + state.pageOrder).map { (state.records[$0].path, state.records[$0].item.path) }, uniquingKeysWith: { first, _ in first })
+        let published = drafts.filter { state.records[$0.key].published }.sorted { $0.key < $1.key }
+            .map { (index: $0.key, draft: assembler.withURL($0.value)) }
+        guard assembler.layoutErrors(published.map(\.draft), templateExists: templateExists).isEmpty else { return nil }
+        let rendered = published.parallelMap { assembler.render($0.draft, pathOf: pathOf) }
+        guard rendered.allSatisfy({ $0.1.isEmpty }) else { return nil }
+        var items: [Int: ContentItem] = [:]
+        for (entry, (item, _)) in zip(published, rendered) { items[entry.index] = item }
+
+        var articles = state.articleOrder.map { state.records[$0].item }
+        var pages = state.pageOrder.map { state.records[$0].item }
+        let freshArticles = state.articleOrder.indices.filter { reading.read[state.articleOrder[$0]] && items[state.articleOrder[$0]] != nil }
+        let freshPages = state.pageOrder.indices.filter { reading.read[state.pageOrder[$0]] && items[state.pageOrder[$0]] != nil }
+        guard freshArticles.count + freshPages.count == items.count else { return nil }
+        for position in freshArticles { articles[position] = items[state.articleOrder[position]]! }
+        for position in freshPages { pages[position] = items[state.pageOrder[position]]! }
+        let taxonomies = assembler.taxonomies(
+            of: articles, extraTerms: { state.records[state.articleOrder[$0]].extraTerms }, profiles: reading.content.authors)
+        // The records' bylines link to their authors' pages already.
+        assembler.linkBylines(of: &articles, at: freshArticles, taxonomies: taxonomies)
+        for (list, order, positions) in [(articles, state.articleOrder, freshArticles), (pages, state.pageOrder, freshPages)] {
+            for position in positions {
+                let item = list[position]
+                guard ContentState.metadataDigest(of: item) == ContentState.metadataDigest(of: state.records[order[position]].item) else { return nil }
+                items[order[position]] = item
+            }
+        }
+
+        var replaced: [Int: ContentState.Record] = [:]
+        for (index, draft) in drafts {
+            replaced[index] = ContentState.record(of: draft, published: items[index], content: reading.content, startedAt: startedAt)
+        }
+        var diagnostics: [Diagnostic] = []
+        for (index, record) in state.records.enumerated() {
+            diagnostics += reading.read[index] ? reading.content.warnings[record.path] ?? [] : record.warnings
+        }
+        diagnostics += reading.content.diagnostics.filter { !ContentState.isContentFile($0.path) }
+        self.state = state
+        changed = reading.changed
+        read = reading.read
+        self.replaced = replaced
+        site = Site(config: assembler.config, articles: articles, pages: pages, taxonomies: taxonomies)
+        self.diagnostics = diagnostics
+    }
+}
