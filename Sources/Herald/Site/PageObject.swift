@@ -61,7 +61,7 @@ struct PageObject: TemplateObject {
             // The first category, without building the list of all of them.
             guard let taxonomy = site.categoriesTaxonomy else { return Value.none }
             guard record.item.kind == .article else { return record.item.categories.first.map { .map(["name": .string($0)]) } ?? Value.none }
-            guard let first = site.terms(ofArticle: index, taxonomy: taxonomy).first else { return Value.none }
+            guard let first = record.section else { return Value.none }
             return .object(TermObject(site: site, taxonomy: taxonomy, index: first))
         case .image: return record.image
         case .imagePermalink: return record.imagePermalink
@@ -91,7 +91,7 @@ struct PageObject: TemplateObject {
             let names = site.taxonomies[taxonomy].name == "tags" ? record.item.tags : record.item.categories
             return .list(names.map { .map(["name": .string($0)]) })
         }
-        return .list(site.terms(ofArticle: index, taxonomy: taxonomy).map {
+        return .list(record.terms[taxonomy].map {
             .object(TermObject(site: site, taxonomy: taxonomy, index: $0))
         })
     }

@@ -17,9 +17,18 @@ final class PageRecord: Sendable {
     let imageCaption: Value
     let imageCredit: Value
 
-    init(item: ContentItem, index: Int, siteURL: SiteURL) {
+    /// For an article, for each taxonomy, the indices of its terms (as in
+    /// `Site.articleTerms`), and its section: the first of its categories.
+    /// Kept here, next to the item, because every card reads them and a
+    /// read through the site's per-article lists missed the cache twice.
+    let terms: [[Int]]
+    let section: Int?
+
+    init(item: ContentItem, index: Int, siteURL: SiteURL, terms: [[Int]], section: Int?) {
         self.item = item
         self.index = index
+        self.terms = terms
+        self.section = section
         let image = item.image
         self.image = image.map { .string(SiteLinks.served($0.src, site: siteURL)) } ?? Value.none
         imagePermalink = image.map { .string(SiteLinks.absolute($0.src, site: siteURL)) } ?? Value.none

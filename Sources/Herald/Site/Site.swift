@@ -30,10 +30,9 @@ public final class Site: Sendable {
         self.config = config
         self.articles = articles
         self.pages = pages
-        articleRecords = articles.enumerated().map { PageRecord(item: $1, index: $0, siteURL: config.url) }
-        pageRecords = pages.enumerated().map { PageRecord(item: $1, index: $0, siteURL: config.url) }
+        let categoriesTaxonomy = taxonomies.firstIndex { $0.name == "categories" }
         tagsTaxonomy = taxonomies.firstIndex { $0.name == "tags" }
-        categoriesTaxonomy = taxonomies.firstIndex { $0.name == "categories" }
+        self.categoriesTaxonomy = categoriesTaxonomy
         authorsTaxonomy = taxonomies.firstIndex { $0.name == "authors" }
         var taxonomies = taxonomies
         for taxonomy in taxonomies.indices {
@@ -63,6 +62,11 @@ public final class Site: Sendable {
             }
         }
         self.articleTerms = articleTerms
+        articleRecords = articles.enumerated().map { index, item in
+            PageRecord(item: item, index: index, siteURL: config.url, terms: articleTerms[index],
+                       section: categoriesTaxonomy.flatMap { articleTerms[index][$0].first })
+        }
+        pageRecords = pages.enumerated().map { PageRecord(item: $1, index: $0, siteURL: config.url, terms: [], section: nil) }
         if let tags = taxonomies.firstIndex(where: { $0.name == "tags" }) {
             relatedArticles = RelatedArticles(tagTerms: taxonomies[tags].terms, tags: articleTerms.map { $0[tags] })
         } else {
