@@ -111,8 +111,12 @@ import Testing
         let site = try Self.site()
         defer { site.remove() }
         try site.write("half", to: ".Public.herald-staging/index.html")
+        // A journal killed while being written, before its rename: never read.
+        try site.write("M about/inde", to: ".Public.herald-journal.new")
         _ = try site.build()
         #expect(!site.exists(".Public.herald-staging"))
+        #expect(!site.exists(".Public.herald-journal.new"))
+        #expect(site.exists("Public/about/index.html"))
     }
 
     @Test func aCommitInterruptedByAKillIsFinishedByTheNextRun() throws {
