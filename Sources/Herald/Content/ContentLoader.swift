@@ -10,6 +10,11 @@ struct LoadedContent: Sendable {
     var metadata: [String: FileMetadata] = [:]
     /// Warnings of each file, to reuse with the file.
     var warnings: [String: [Diagnostic]] = [:]
+
+    /// Frees the Markdown of every draft, once it is rendered.
+    mutating func dropBodies() {
+        for index in drafts.indices { drafts[index].body = "" }
+    }
 }
 
 /// Finds and reads the content files of a site (DESIGN §1) on every core.
