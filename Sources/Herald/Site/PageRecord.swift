@@ -17,8 +17,9 @@ final class PageRecord: Sendable {
     let imageCaption: Value
     let imageCredit: Value
 
-    /// For an article, for each taxonomy, the indices of its terms (as in
-    /// `Site.articleTerms`), and its section: the first of its categories.
+    /// For an article, for each taxonomy, the indices of its terms in the
+    /// order its front matter names them, and its section: the first of its
+    /// categories.
     /// Kept here, next to the item, because every card reads them and a
     /// read through the site's per-article lists missed the cache twice.
     let terms: [[Int]]

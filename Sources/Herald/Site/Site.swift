@@ -7,9 +7,6 @@ public final class Site: Sendable {
     /// Published standalone pages, by title.
     public let pages: [ContentItem]
     let taxonomies: [Taxonomy]
-    /// For each article, for each taxonomy: the indices of its terms, in the
-    /// order its front matter names them.
-    let articleTerms: [[[Int]]]
 
     /// For each article, its related articles (see `related(toArticle:)`),
     /// computed when first asked for.
@@ -61,7 +58,6 @@ public final class Site: Sendable {
                 }
             }
         }
-        self.articleTerms = articleTerms
         articleRecords = articles.enumerated().map { index, item in
             PageRecord(item: item, index: index, siteURL: config.url, terms: articleTerms[index],
                        section: categoriesTaxonomy.flatMap { articleTerms[index][$0].first })
@@ -76,11 +72,6 @@ public final class Site: Sendable {
 
     /// Taxonomies whose terms come from front-matter keys of their own.
     static let builtInTaxonomies: Set<String> = ["tags", "categories", "authors"]
-
-    /// The terms of one article in one taxonomy, in the order its front matter names them.
-    func terms(ofArticle article: Int, taxonomy: Int) -> [Int] {
-        articleTerms[article][taxonomy]
-    }
 
     /// Up to `limit` other articles sharing the most tags, newest first among equals.
     ///
