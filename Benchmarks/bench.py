@@ -1,17 +1,23 @@
 #!/usr/bin/env python3
 """Herald against Hugo and the I/O floor, as ratios measured in one run.
 
-    Benchmarks/bench.py [--sizes 1000,10000] [--runs 3] [--work DIR] [--herald PATH]
+    Benchmarks/bench.py [--sizes 1000,10000,100000] [--runs 3] [--hugo-max 10000]
+                        [--work DIR] [--herald PATH]
 
-For each corpus size it generates a corpus (make_corpus.py), then alternates
-full builds of Herald (release binary, default theme, every page and feed of
-every format, sitemaps) and of Hugo (when `hugo` is installed; the equivalent
-page set in hugo-site/), each into a fresh folder, and measures wall time and
-peak memory. The floor is libcmark's `cmark` over every article plus copying
-Herald's output (`cp -r`). It also times Herald rebuilding with nothing
-changed and after editing one article, and checks that the edited rebuild is
-byte-identical to a clean full build. Medians are printed with the ratios.
+For each corpus size it generates a corpus (make_corpus.py). Each run then
+goes through every size in turn, so that all sizes see the same machine:
+a full build of Herald (release binary, default theme, every page and feed of
+every format, sitemaps) and of Hugo (when `hugo` is installed and the size is
+at most --hugo-max; the equivalent page set in hugo-site/), each into a fresh
+folder, measuring wall time and peak memory. The floor is libcmark's `cmark`
+over every article plus copying Herald's output (`cp -r`). Afterwards it times
+Herald rebuilding with nothing changed and after editing one article, and
+checks that the edited rebuild is byte-identical to a clean full build.
+Medians are printed with the ratios, and the time per article at each size
+against that at 10,000 articles (the linearity target).
 
+Before each timed command the disk's pending writes are flushed (`sync`,
+not timed), so that no tool pays for writing back the one before it.
 Nothing is deleted until every size has been measured: on ext4 without a
 journal, creating files within a minute (six, while the inode tables are
 dirty) of deleting many others is several times slower, because the
@@ -85,60 +91,99 @@ def same_tree(left, right):
     return all(same_tree(os.path.join(left, d), os.path.join(right, d)) for d in comparison.common_dirs)
 
 
-def bench(size, runs, work, herald, hugo, leftovers):
-    """Measures one corpus size; appends what it leaves on disk to `leftovers`."""
-    corpus, herald_site, hugo_site = prepare(work, size)
-    articles = os.path.join(corpus, "articles")
-    results = {"herald": [], "hugo": [], "floor": [], "unchanged": [], "edited": []}
-    memory = {"herald": [], "hugo": []}
-    for run in range(runs):
-        out = os.path.join(work, f"out-herald-{size}-{run}")
-        wall, rss = measure([herald, "build", "-s", herald_site, "-o", out, "--quiet"])
-        results["herald"].append(wall)
-        memory["herald"].append(rss)
-        cmark, _ = measure(f"find '{articles}/' -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null", shell=True)
-        copy, _ = measure(["cp", "-r", out, out + "-copy"])
-        results["floor"].append(cmark + copy)
+def timed(command, **options):
+    """`measure`, after flushing the disk's pending writes (not timed)."""
+    os.sync()
+    return measure(command, **options)
+
+
+class Size:
+    """One corpus size: its sites and everything measured on it."""
+
+    def __init__(self, size, work, hugo):
+        self.size = size
+        self.work = work
+        self.corpus, self.herald_site, self.hugo_site = prepare(work, size)
+        self.articles = os.path.join(self.corpus, "articles")
+        self.hugo = hugo
+        self.results = {"herald": [], "hugo": [], "floor": [], "unchanged": [], "edited": []}
+        self.memory = {"herald": [], "hugo": []}
+        self.identical = True
+
+    def full_builds(self, run, herald, leftovers):
+        """One full build of each tool into a fresh folder, and the floor."""
+        out = os.path.join(self.work, f"out-herald-{self.size}-{run}")
+        wall, rss = timed([herald, "build", "-s", self.herald_site, "-o", out, "--quiet"])
+        self.results["herald"].append(wall)
+        self.memory["herald"].append(rss)
+        cmark, _ = timed(f"find '{self.articles}/' -name '*.md' -print0 | xargs -0 cat | cmark > /dev/null", shell=True)
+        copy, _ = timed(["cp", "-r", out, out + "-copy"])
+        self.results["floor"].append(cmark + copy)
         leftovers += [out, out + "-copy"]
         # Without its cache, the next full build cannot take anything from this one.
-        os.remove(os.path.join(work, f".out-herald-{size}-{run}.herald-cache"))
-        if hugo:
-            hugo_out = os.path.join(work, f"out-hugo-{size}-{run}")
-            wall, rss = measure([hugo, "--quiet", "-s", hugo_site, "-d", hugo_out])
-            results["hugo"].append(wall)
-            memory["hugo"].append(rss)
+        os.remove(os.path.join(self.work, f".out-herald-{self.size}-{run}.herald-cache"))
+        if self.hugo:
+            hugo_out = os.path.join(self.work, f"out-hugo-{self.size}-{run}")
+            wall, rss = timed([self.hugo, "--quiet", "-s", self.hugo_site, "-d", hugo_out])
+            self.results["hugo"].append(wall)
+            self.memory["hugo"].append(rss)
             leftovers.append(hugo_out)
 
-    # Rebuilds: one persistent output, then nothing changed, then one edit.
-    out = os.path.join(work, f"out-herald-{size}-incremental")
-    clean = os.path.join(work, f"out-herald-{size}-clean")
-    leftovers += [out, clean]
-    measure([herald, "build", "-s", herald_site, "-o", out, "--quiet"])
-    time.sleep(2.5)
-    for _ in range(runs):
-        results["unchanged"].append(measure([herald, "build", "-s", herald_site, "-o", out, "--quiet"])[0])
-    edited = sorted(os.listdir(articles))[5]
-    path = os.path.join(articles, edited)
-    with open(path, encoding="utf-8") as handle:
-        original = handle.read()
-    identical = True
-    try:
-        for run in range(runs):
-            with open(path, "a", encoding="utf-8") as handle:
-                handle.write(f"\nA correction, number {run + 1}, was appended to this article.\n")
-            results["edited"].append(measure([herald, "build", "-s", herald_site, "-o", out, "--quiet"])[0])
-        measure([herald, "build", "-s", herald_site, "-o", clean, "--quiet"])
-        identical = same_tree(out, clean)
-    finally:
-        with open(path, "w", encoding="utf-8") as handle:
-            handle.write(original)
-    return results, memory, identical
+    def rebuilds(self, runs, herald, leftovers):
+        """One persistent output, then rebuilds with nothing changed, then after one edit."""
+        out = os.path.join(self.work, f"out-herald-{self.size}-incremental")
+        clean = os.path.join(self.work, f"out-herald-{self.size}-clean")
+        leftovers += [out, clean]
+        measure([herald, "build", "-s", self.herald_site, "-o", out, "--quiet"])
+        time.sleep(2.5)
+        for _ in range(runs):
+            self.results["unchanged"].append(timed([herald, "build", "-s", self.herald_site, "-o", out, "--quiet"])[0])
+        edited = sorted(os.listdir(self.articles))[5]
+        path = os.path.join(self.articles, edited)
+        with open(path, encoding="utf-8") as handle:
+            original = handle.read()
+        try:
+            for run in range(runs):
+                with open(path, "a", encoding="utf-8") as handle:
+                    handle.write(f"\nA correction, number {run + 1}, was appended to this article.\n")
+                self.results["edited"].append(timed([herald, "build", "-s", self.herald_site, "-o", out, "--quiet"])[0])
+            measure([herald, "build", "-s", self.herald_site, "-o", clean, "--quiet"])
+            self.identical = same_tree(out, clean)
+        finally:
+            with open(path, "w", encoding="utf-8") as handle:
+                handle.write(original)
+
+    def per_article(self):
+        """Median full-build wall time per article, in milliseconds."""
+        return statistics.median(self.results["herald"]) / self.size * 1000
+
+    def row(self, reference):
+        median = statistics.median
+        nan = float("nan")
+        full = median(self.results["herald"])
+        floor = median(self.results["floor"])
+        hugo_time = median(self.results["hugo"]) if self.results["hugo"] else nan
+        hugo_memory = median(self.memory["hugo"]) if self.memory["hugo"] else nan
+        memory = median(self.memory["herald"])
+        linear = self.per_article() / reference.per_article() if reference else nan
+        return (
+            f"{self.size:>9} {full:>9.2f} {hugo_time:>8.2f} {floor:>8.2f} {memory:>10.0f} {hugo_memory:>8.0f}"
+            f" {full / hugo_time:>6.2f} {full / floor:>7.2f} {memory / hugo_memory:>9.2f}"
+            f" {median(self.results['unchanged']) / full:>15.2f} {median(self.results['edited']) / full:>10.2f}"
+            f" {'yes' if self.identical else 'NO':>12} {self.per_article():>9.3f} {linear:>10.2f}")
+
+
+HEADER = (f"{'articles':>9} {'herald s':>9} {'hugo s':>8} {'floor s':>8} {'herald MB':>10} {'hugo MB':>8}"
+          f" {'÷hugo':>6} {'÷floor':>7} {'mem÷hugo':>9} {'unchanged÷full':>15} {'edit÷full':>10} {'edit = clean':>12}"
+          f" {'ms/article':>9} {'÷10k/article':>10}")
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000")
+    parser.add_argument("--sizes", default="1000,10000,100000")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--hugo-max", type=int, default=10000,
+                        help="largest size Hugo builds (at 100,000 articles it needs about 20 GB and minutes)")
     parser.add_argument("--work", default=os.path.join(HERE, "work"))
     parser.add_argument("--herald", default=os.path.join(ROOT, ".build", "release", "herald"))
     arguments = parser.parse_args()
@@ -146,9 +191,8 @@ def main():
         sys.exit("build Herald first: swift build -c release --product herald")
     hugo = shutil.which("hugo")
     os.makedirs(arguments.work, exist_ok=True)
-    median = statistics.median
-    print(f"Herald {arguments.herald}; Hugo {'found' if hugo else 'not installed: skipped'}; {os.cpu_count()} cores; medians of {arguments.runs} runs")
-    header = f"{'articles':>9} {'herald s':>9} {'hugo s':>8} {'floor s':>8} {'herald MB':>10} {'hugo MB':>8} {'÷hugo':>6} {'÷floor':>7} {'mem÷hugo':>9} {'unchanged÷full':>15} {'edit÷full':>10} {'edit = clean':>12}"
+    print(f"Herald {arguments.herald}; Hugo {'found' if hugo else 'not installed: skipped'}"
+          f" (up to {arguments.hugo_max} articles); {os.cpu_count()} cores; medians of {arguments.runs} runs")
     stale = [os.path.join(arguments.work, name) for name in os.listdir(arguments.work) if name.startswith("out-")]
     remove_caches(arguments.work)
     if stale:
@@ -158,28 +202,30 @@ def main():
             remove(path)
         subprocess.run(["sync"], check=False)
         time.sleep(65)
-    rows = []
+    sizes = [Size(int(s), arguments.work, hugo if int(s) <= arguments.hugo_max else None)
+             for s in arguments.sizes.split(",")]
     leftovers = []
-    for size in (int(s) for s in arguments.sizes.split(",")):
-        results, memory, identical = bench(size, arguments.runs, arguments.work, arguments.herald, hugo, leftovers)
-        full = median(results["herald"])
-        hugo_time = median(results["hugo"]) if results["hugo"] else float("nan")
-        hugo_memory = median(memory["hugo"]) if memory["hugo"] else float("nan")
-        rows.append(
-            f"{size:>9} {full:>9.2f} {hugo_time:>8.2f} {median(results['floor']):>8.2f} {median(memory['herald']):>10.0f} {hugo_memory:>8.0f}"
-            f" {full / hugo_time:>6.2f} {full / median(results['floor']):>7.2f} {median(memory['herald']) / hugo_memory:>9.2f}"
-            f" {median(results['unchanged']) / full:>15.2f} {median(results['edited']) / full:>10.2f} {'yes' if identical else 'NO':>12}"
-            f"   (per article {full / size * 1000:.3f} ms)")
-        print(rows[-1], flush=True)
-        for name, values in results.items():
-            print(f"{'':>9} {name} runs: " + ", ".join(f"{value:.2f}" for value in values), flush=True)
+    for run in range(arguments.runs):
+        for size in sizes:
+            size.full_builds(run, arguments.herald, leftovers)
+        print(f"run {run + 1} of {arguments.runs}: "
+              + "; ".join(f"{s.size}: Herald {s.results['herald'][-1]:.2f} s" for s in sizes), flush=True)
+    for size in sizes:
+        size.rebuilds(arguments.runs, arguments.herald, leftovers)
+    reference = next((s for s in sizes if s.size == 10000), None)
+    print()
+    for size in sizes:
+        for name, values in size.results.items():
+            if values:
+                print(f"{size.size:>9} {name} runs: " + ", ".join(f"{value:.2f}" for value in values))
+    print()
+    print(HEADER)
+    for size in sizes:
+        print(size.row(reference))
+    print("\ndeleting the outputs …", flush=True)
     for path in leftovers:
         remove(path)
     remove_caches(arguments.work)
-    print()
-    print(header)
-    for row in rows:
-        print(row)
 
 
 if __name__ == "__main__":

@@ -18,7 +18,7 @@ import Foundation
 /// simply means a full build; the cache can only ever skip work whose result
 /// would have been identical.
 struct BuildCache {
-    static let format = "herald-cache 3"
+    static let format = "herald-cache 4"
 
     struct Item {
         var kind: ContentItem.Kind
@@ -141,11 +141,13 @@ struct BuildCache {
 
     // MARK: Reading and writing
 
-    /// Binary (see `BinaryWriter`): it lists every content file, and is read
-    /// by every build, the quickest ones first.
+    /// Binary (see `BinaryWriter`), ending with a `Checksum`: it lists every
+    /// content file, and is read by every build, the quickest ones first.
     static func load(for output: URL) -> BuildCache? {
-        guard let bytes = try? FileSystem.readFile(location(of: output)) else { return nil }
-        var reader = BinaryReader(bytes)
+        guard let bytes = try? FileSystem.readFile(location(of: output)),
+            let end = Checksum.verifiedLength(of: bytes)
+        else { return nil }
+        var reader = BinaryReader(bytes, range: 0..<end)
         do {
             guard try reader.string() == format else { return nil }
             var cache = BuildCache(output: output)
@@ -193,6 +195,8 @@ struct BuildCache {
         writer.write(report.warnings)
         writer.write(outputPaths.count)
         for path in outputPaths { writer.write(path) }
+        // Last, the checksum of all the rest: a damaged cache is not used.
+        writer.write(Checksum.of(writer.bytes))
         return writer.bytes
     }
 

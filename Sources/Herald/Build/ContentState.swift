@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 5"
+    static let magic = "herald-content 6"
 
     /// A content file as the previous build read it.
     struct Record: Sendable {

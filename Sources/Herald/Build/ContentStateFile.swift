@@ -8,8 +8,9 @@ import Foundation
 
 /// The content state's file: the magic line, `settings`, the records sorted
 /// by path (each after its length, so that all of them are found first and
-/// then decoded on every core), the site's order of articles and pages, then
-/// the dependencies (see `DependencyTable.write`).
+/// then decoded on every core), the site's order of articles and pages, the
+/// dependencies (see `DependencyTable.write`), then the `Checksum` of all
+/// that: a file damaged anywhere is not used.
 extension ContentState {
     /// The file up to the dependencies, with the paths of the records in the
     /// order written: what `save` finishes. Apart so that a build can encode
@@ -25,8 +26,10 @@ extension ContentState {
     /// read, or (before its records are decoded) its settings are not
     /// `settings`, when given.
     static func load(for output: URL, settings: UInt64? = nil) -> ContentState? {
-        guard let bytes = try? FileSystem.readFile(location(of: output)) else { return nil }
-        var reader = BinaryReader(bytes)
+        guard let bytes = try? FileSystem.readFile(location(of: output)),
+            let end = Checksum.verifiedLength(of: bytes)
+        else { return nil }
+        var reader = BinaryReader(bytes, range: 0..<end)
         do {
             guard try reader.string() == magic else { return nil }
             var state = ContentState()
@@ -149,15 +152,21 @@ extension ContentState {
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { return }
         var failed = false
+        var checksum = Checksum()
         var writer = BinaryWriter { bytes in
             guard !failed else { return }
+            checksum.add(bytes)
             do { try FileSystem.write(bytes, to: descriptor) } catch { failed = true }
         }
         for piece in encoded.pieces where !failed {
+            checksum.add(piece)
             failed = !writeAll(piece, to: descriptor)
         }
         dependencies.write(to: &writer)
         writer.flush()
+        var trailer = BinaryWriter(capacity: 8)
+        trailer.write(checksum.value)
+        if !failed { failed = !writeAll(trailer.bytes[...], to: descriptor) }
         close(descriptor)
         if failed || rename(temporary, path) != 0 { unlink(temporary) }
     }

@@ -74,6 +74,24 @@ import Testing
         #expect(site.exists("Public/about/index.html"))
     }
 
+    /// One changed byte anywhere (here, in the middle of the listed output
+    /// paths) makes the cache unusable: the build runs in full.
+    @Test func aDamagedCacheIsNotUsed() throws {
+        let site = try BuildOutputTests.site()
+        defer { site.remove() }
+        try age(site)
+        _ = try site.build()
+        let output = site.root.appendingPathComponent("Public")
+        #expect(BuildCache.load(for: output) != nil)
+        let file = site.root.appendingPathComponent(".Public.herald-cache")
+        var bytes = [UInt8](try Data(contentsOf: file))
+        bytes[bytes.count - 20] ^= 0x20
+        try Data(bytes).write(to: file)
+        #expect(BuildCache.load(for: output) == nil)
+        #expect(try site.build().stageTimes.map(\.stage) != ["cache"])
+        #expect(BuildCache.load(for: output) != nil)
+    }
+
     @Test func aScheduledArticleAppearsWhenNowPassesItsDate() throws {
         let site = try BuildOutputTests.site(["Content/articles/later.md": "---\ntitle: Later\ndate: 2030-01-01\n---\nSoon.\n"])
         defer { site.remove() }

@@ -140,7 +140,7 @@ import Testing
         #expect(report.warnings == clean.warnings)
     }
 
-    @Test(arguments: ["old format", "truncated", "negative count"])
+    @Test(arguments: ["old format", "truncated", "negative count", "a title's letter changed", "checksum changed"])
     func anOldOrDamagedContentStateMeansAFullBuild(damage: String) throws {
         let site = try IncrementalBuildTests.site()
         defer { site.remove() }
@@ -148,18 +148,33 @@ import Testing
         _ = try site.build()
         let state = site.root.appendingPathComponent(".Public.herald-content")
         var bytes = [UInt8](try Data(contentsOf: state))
+        // The file without its checksum, and the same with a checksum that
+        // matches again: damage the checksum alone would not catch.
+        let body = Array(bytes.dropLast(8))
+        func sealed(_ body: [UInt8]) -> [UInt8] {
+            var writer = BinaryWriter()
+            writer.write(Checksum.of(body))
+            return body + writer.bytes
+        }
         switch damage {
         case "truncated":
             bytes = Array(bytes.prefix(bytes.count / 2))
         case "negative count":
             // The record count, right after the magic line and the settings, as -1.
             let header = ContentState.magic.utf8.count + 1 + 8
-            bytes = Array(bytes.prefix(header)) + [1] + Array(bytes.dropFirst(header + 1))
+            bytes = sealed(Array(body.prefix(header)) + [1] + Array(body.dropFirst(header + 1)))
+        case "a title's letter changed":
+            // Story 2 would be shown as "Story 3", had the file been trusted.
+            let title = Array("Story 2".utf8)
+            let at = try #require(bytes.indices.first { bytes[$0...].starts(with: title) })
+            bytes[at + title.count - 1] = UInt8(ascii: "3")
+        case "checksum changed":
+            bytes[bytes.count - 1] ^= 1
         default:
             // A state of the previous format, whose records Herald no longer reads.
             var writer = BinaryWriter()
             writer.write("herald-content 3")
-            bytes = writer.bytes + Array(bytes.dropFirst(ContentState.magic.utf8.count + 1))
+            bytes = sealed(writer.bytes + Array(body.dropFirst(ContentState.magic.utf8.count + 1)))
         }
         try Data(bytes).write(to: state)
         try site.write(story(3, body: "Changed."), to: path(3))
@@ -167,5 +182,12 @@ import Testing
         #expect(ContentState.load(for: site.root.appendingPathComponent("Public")) == nil)
         #expect(try site.build().filesReused == 0)
         #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+    }
+
+    @Test func anUndamagedContentStateLoads() throws {
+        let site = try IncrementalBuildTests.site()
+        defer { site.remove() }
+        _ = try site.build()
+        #expect(ContentState.load(for: site.root.appendingPathComponent("Public")) != nil)
     }
 }

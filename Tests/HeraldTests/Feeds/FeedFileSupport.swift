@@ -7,7 +7,7 @@ enum FeedFiles {
     /// (or into `HERALD_FEED_DUMP_DIR` when set, to inspect or validate them by hand).
     static func writeAll() throws -> URL {
         let dir: URL
-        if let dump = ProcessInfo.processInfo.environment["HERALD_FEED_DUMP_DIR"], !dump.isEmpty {
+        if let dump = chosenFolder {
             dir = URL(fileURLWithPath: dump, isDirectory: true)
         } else {
             dir = FileManager.default.temporaryDirectory.appendingPathComponent("herald-feeds-\(UUID().uuidString)")
@@ -21,6 +21,17 @@ enum FeedFiles {
             }
         }
         return dir
+    }
+
+    /// `HERALD_FEED_DUMP_DIR`, when set: feeds written there are kept.
+    private static var chosenFolder: String? {
+        guard let dump = ProcessInfo.processInfo.environment["HERALD_FEED_DUMP_DIR"], !dump.isEmpty else { return nil }
+        return dump
+    }
+
+    /// Removes a folder from `writeAll`, unless it is the one the user chose.
+    static func discard(_ dir: URL) {
+        if chosenFolder == nil { try? FileManager.default.removeItem(at: dir) }
     }
 
     /// Full path of an executable on PATH, or nil.

@@ -9,7 +9,7 @@ import Testing
     @Test(.enabled(if: FeedFiles.hasFeedparser, "python3 with feedparser is not installed (make test installs it)"))
     func feedparserReadsEveryEntry() throws {
         let dir = try FeedFiles.writeAll()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { FeedFiles.discard(dir) }
         let script = """
             import sys, feedparser
             for path, expected in zip(sys.argv[1::2], sys.argv[2::2]):
@@ -44,7 +44,7 @@ import Testing
     @Test(.enabled(if: FeedFiles.hasNewsboat, "newsboat is not installed (make test installs it)"))
     func newsboatLoadsEveryEntry() throws {
         let dir = try FeedFiles.writeAll()
-        defer { try? FileManager.default.removeItem(at: dir) }
+        defer { FeedFiles.discard(dir) }
         for (stem, request) in FeedFixtures.requests {
             for format in [FeedFormat.atom, .rss] {
                 // One cache per feed: newsboat merges items with the same guid across feeds.
