@@ -222,6 +222,17 @@ def main():
     print(HEADER)
     for size in sizes:
         print(size.row(reference))
+    if reference:
+        # The same ratio within each run, from builds minutes apart: steadier
+        # than the ratio of medians when the machine's speed drifts.
+        print()
+        for size in sizes:
+            if size is not reference:
+                paired = [(mine / size.size) / (theirs / reference.size)
+                          for mine, theirs in zip(size.results["herald"], reference.results["herald"])]
+                print(f"time per article at {size.size} ÷ at 10000, run by run: "
+                      + ", ".join(f"{ratio:.2f}" for ratio in paired)
+                      + f" (median {statistics.median(paired):.2f})")
     print("\ndeleting the outputs …", flush=True)
     for path in leftovers:
         remove(path)
