@@ -98,8 +98,8 @@ struct Checksum {
     static func verifiedLength(of file: [UInt8]) -> Int? {
         guard file.count >= 8 else { return nil }
         let end = file.count - 8
-        var stored: UInt64 = 0
-        for index in 0..<8 { stored |= UInt64(file[end + index]) << UInt64(index * 8) }
+        var trailer = BinaryReader(file, range: end..<file.count)
+        guard let stored = try? trailer.uint64() else { return nil }
         return of(file[..<end]) == stored ? end : nil
     }
 
