@@ -96,13 +96,10 @@ public struct Builder: Sendable {
                 site = incremental.site
                 diagnostics = incremental.diagnostics
             } else {
-                let assembled = assembler.assemble(content, templateExists: exists)
+                // Frees each Markdown source once rendered (see `assemble`).
+                let assembled = assembler.assemble(&content, templateExists: exists)
                 site = assembled.0
                 diagnostics = content.diagnostics + assembled.1
-                // Rendered: the Markdown sources are not read again (a build
-                // that starts over loads them anew), and on a large site
-                // their memory is better reused by the outputs.
-                content.dropBodies()
             }
             clock.lap("markdown")
 

@@ -15,8 +15,8 @@ public enum TemplateThroughput {
         let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) })
         let templates = try TemplateLibrary(
             directory: options.source.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
-        let content = ContentLoader(root: options.source, config: config).load()
-        let site = SiteAssembler(config: config, options: options).assemble(content) { templates.contains($0) }.0
+        var content = ContentLoader(root: options.source, config: config).load()
+        let site = SiteAssembler(config: config, options: options).assemble(&content) { templates.contains($0) }.0
         guard !site.articles.isEmpty else { return (0, 0) }
         let values = SiteValues(site: site)
         let start = DispatchTime.now()

@@ -17,13 +17,24 @@ struct SiteAssembler {
         self.markdown = MarkdownRenderer(settings: config.markdown)
     }
 
-    func assemble(_ content: LoadedContent, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
+    /// Renders the Markdown of `content`'s drafts, and frees it: afterwards
+    /// the drafts have empty bodies (a build that starts over loads them anew).
+    func assemble(_ content: inout LoadedContent, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
         // Every item's URL, on every core: expanding permalinks takes a date
         // calculation and several strings per item.
-        let drafts = content.drafts.filter(isPublished).parallelMap { withURL($0) }
+        var published = content.drafts.filter(isPublished).parallelMap { withURL($0) }
+        // Each Markdown source is held by `sources` alone from here, and freed
+        // as soon as it is rendered: on a large site the rendered bodies then
+        // reuse its memory instead of both being held at once.
+        let sources = OneTimeSlots(published.map(\.body))
+        content.dropBodies()
+        for index in published.indices { published[index].body = "" }
+        let drafts = published
         var diagnostics = layoutErrors(drafts, templateExists: templateExists)
         let pathOf = Dictionary(drafts.map { ($0.item.sourcePath, $0.item.path) }, uniquingKeysWith: { first, _ in first })
-        let rendered = drafts.parallelMap { render($0, pathOf: pathOf) }
+        let rendered = Array(drafts.indices).parallelMap { index in
+            render(drafts[index], body: sources.take(index), pathOf: pathOf)
+        }
         var articles: [ContentItem] = []
         var pages: [ContentItem] = []
         for (item, itemDiagnostics) in rendered {
@@ -70,9 +81,14 @@ struct SiteAssembler {
     /// The item of `draft` (with its URL) with its Markdown rendered; links
     /// to other content files resolve through `pathOf` (source path → site path).
     func render(_ draft: ContentDraft, pathOf: [String: String]) -> (ContentItem, [Diagnostic]) {
+        render(draft, body: draft.body, pathOf: pathOf)
+    }
+
+    /// The same, with the Markdown `body` given apart from `draft`.
+    func render(_ draft: ContentDraft, body: String, pathOf: [String: String]) -> (ContentItem, [Diagnostic]) {
         let config = self.config
         var item = draft.item
-        let result = markdown.render(draft.body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
+        let result = markdown.render(body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
             ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
         }
         item.contentHTML = result.html

@@ -41,3 +41,27 @@ private final class ResultSlots<T>: @unchecked Sendable {
         slots.map { $0! }
     }
 }
+
+/// Values handed out once each, from many threads at once (each index to
+/// one of them): the taker holds the only reference, so what it takes is
+/// freed as soon as it is done with it rather than when all are done.
+final class OneTimeSlots<T>: @unchecked Sendable {
+    // Safety: as `ResultSlots`, every index is taken by exactly one thread.
+    private let slots: UnsafeMutableBufferPointer<T?>
+
+    init(_ values: [T]) {
+        slots = .allocate(capacity: values.count)
+        _ = slots.initialize(fromContentsOf: values.lazy.map { Optional($0) })
+    }
+
+    deinit {
+        slots.deinitialize()
+        slots.deallocate()
+    }
+
+    /// The value at `index`; taking it twice is a programming error.
+    func take(_ index: Int) -> T {
+        guard let value = slots[index].take() else { preconditionFailure("slot \(index) taken twice") }
+        return value
+    }
+}
