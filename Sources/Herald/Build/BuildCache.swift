@@ -144,10 +144,7 @@ struct BuildCache {
     /// Binary (see `BinaryWriter`), ending with a `Checksum`: it lists every
     /// content file, and is read by every build, the quickest ones first.
     static func load(for output: URL) -> BuildCache? {
-        guard let bytes = try? FileSystem.readFile(location(of: output)),
-            let end = Checksum.verifiedLength(of: bytes)
-        else { return nil }
-        var reader = BinaryReader(bytes, range: 0..<end)
+        guard let bytes = try? FileSystem.readFile(location(of: output)), var reader = BinaryReader(checked: bytes) else { return nil }
         do {
             guard try reader.string() == format else { return nil }
             var cache = BuildCache(output: output)
@@ -196,7 +193,7 @@ struct BuildCache {
         writer.write(outputPaths.count)
         for path in outputPaths { writer.write(path) }
         // Last, the checksum of all the rest: a damaged cache is not used.
-        writer.write(Checksum.of(writer.bytes))
+        writer.appendChecksum()
         return writer.bytes
     }
 

@@ -26,10 +26,7 @@ extension ContentState {
     /// read, or (before its records are decoded) its settings are not
     /// `settings`, when given.
     static func load(for output: URL, settings: UInt64? = nil) -> ContentState? {
-        guard let bytes = try? FileSystem.readFile(location(of: output)),
-            let end = Checksum.verifiedLength(of: bytes)
-        else { return nil }
-        var reader = BinaryReader(bytes, range: 0..<end)
+        guard let bytes = try? FileSystem.readFile(location(of: output)), var reader = BinaryReader(checked: bytes) else { return nil }
         do {
             guard try reader.string() == magic else { return nil }
             var state = ContentState()

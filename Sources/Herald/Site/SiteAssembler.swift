@@ -26,7 +26,7 @@ struct SiteAssembler {
         // Each Markdown source is held by `sources` alone from here, and freed
         // as soon as it is rendered: on a large site the rendered bodies then
         // reuse its memory instead of both being held at once.
-        let sources = OneTimeSlots(published.map(\.body))
+        let sources = ParallelSlots(published.map(\.body))
         content.dropBodies()
         for index in published.indices { published[index].body = "" }
         let drafts = published

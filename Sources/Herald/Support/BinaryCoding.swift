@@ -42,6 +42,12 @@ struct BinaryWriter {
         for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
     }
 
+    /// Ends what was written with its `Checksum` (see `BinaryReader(checked:)`);
+    /// for a writer that keeps its bytes (no sink).
+    mutating func appendChecksum() {
+        write(Checksum.of(bytes))
+    }
+
     /// Bytes encoded before, as they are.
     mutating func write(encoded: ArraySlice<UInt8>) {
         bytes.append(contentsOf: encoded)
@@ -103,6 +109,14 @@ struct BinaryReader {
     init(_ bytes: [UInt8]) {
         self.bytes = bytes
         end = bytes.count
+    }
+
+    /// A reader of a whole file that ends with the `Checksum` of the rest
+    /// (see `BinaryWriter.appendChecksum`), up to that checksum; `nil` when
+    /// the checksum does not match (the file is damaged: not to be used).
+    init?(checked file: [UInt8]) {
+        guard let end = Checksum.verifiedLength(of: file) else { return nil }
+        self.init(file, range: 0..<end)
     }
 
     /// A reader of `range` only: one part of a file decoded apart from the

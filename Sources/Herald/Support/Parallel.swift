@@ -5,7 +5,7 @@ extension Array where Element: Sendable {
     /// and results keep the input order.
     func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         if count < 2 { return map(transform) }
-        let results = ResultSlots<T>(count: count)
+        let results = ParallelSlots<T>(count: count)
         self.withUnsafeBufferPointer { input in
             nonisolated(unsafe) let input = input
             DispatchQueue.concurrentPerform(iterations: input.count) { index in
@@ -16,8 +16,11 @@ extension Array where Element: Sendable {
     }
 }
 
-/// Write-once slots filled from many threads, each slot by exactly one of them.
-private final class ResultSlots<T>: @unchecked Sendable {
+/// Slots filled or emptied from many threads, each slot by exactly one of
+/// them: `parallelMap` stores its results in them, and `take` hands values
+/// out so that the taker holds the only reference (what it takes is freed
+/// as soon as it is done with it, not when all are done).
+final class ParallelSlots<T>: @unchecked Sendable {
     // Safety: `concurrentPerform` hands every index to exactly one thread and
     // returns only after all of them finished, so no slot is ever shared. The
     // buffer is raw memory so that no Swift access to a shared array overlaps.
@@ -26,6 +29,12 @@ private final class ResultSlots<T>: @unchecked Sendable {
     init(count: Int) {
         slots = .allocate(capacity: count)
         slots.initialize(repeating: nil)
+    }
+
+    /// Slots holding `values`, to be taken.
+    init(_ values: [T]) {
+        slots = .allocate(capacity: values.count)
+        _ = slots.initialize(fromContentsOf: values.lazy.map { Optional($0) })
     }
 
     deinit {
@@ -37,31 +46,14 @@ private final class ResultSlots<T>: @unchecked Sendable {
         slots[index] = value
     }
 
-    func values() -> [T] {
-        slots.map { $0! }
-    }
-}
-
-/// Values handed out once each, from many threads at once (each index to
-/// one of them): the taker holds the only reference, so what it takes is
-/// freed as soon as it is done with it rather than when all are done.
-final class OneTimeSlots<T>: @unchecked Sendable {
-    // Safety: as `ResultSlots`, every index is taken by exactly one thread.
-    private let slots: UnsafeMutableBufferPointer<T?>
-
-    init(_ values: [T]) {
-        slots = .allocate(capacity: values.count)
-        _ = slots.initialize(fromContentsOf: values.lazy.map { Optional($0) })
-    }
-
-    deinit {
-        slots.deinitialize()
-        slots.deallocate()
-    }
-
-    /// The value at `index`; taking it twice is a programming error.
+    /// The value at `index`, leaving the slot empty; taking it twice is a
+    /// programming error.
     func take(_ index: Int) -> T {
         guard let value = slots[index].take() else { preconditionFailure("slot \(index) taken twice") }
         return value
+    }
+
+    func values() -> [T] {
+        slots.map { $0! }
     }
 }

@@ -4,9 +4,9 @@ import Testing
 
 @Suite struct ParallelTests {
     /// Every slot hands out its own value, once, whichever thread takes it.
-    @Test func oneTimeSlotsHandEachValueOutOnce() {
+    @Test func slotsHandEachValueOutOnce() {
         let values = (0..<1_000).map { "value \($0)" }
-        let slots = OneTimeSlots(values)
+        let slots = ParallelSlots(values)
         let taken = Array(values.indices).parallelMap { slots.take($0) }
         #expect(taken == values)
     }
