@@ -26,9 +26,14 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]
         ),
+        .systemLibrary(
+            name: "CVips",
+            pkgConfig: "vips",
+            providers: [.apt(["libvips-dev"]), .brew(["vips"])]
+        ),
         .target(
             name: "Herald",
-            dependencies: ["CCmark", "CLibXML2", "Yams"]
+            dependencies: ["CCmark", "CLibXML2", "CVips", "Yams"]
         ),
         .target(
             name: "HeraldServer",

@@ -50,10 +50,12 @@ public struct Builder: Sendable {
             config.url = url
         }
         clock.lap("configuration")
+        let images = ImageCatalog.build(root: root, files: sources, settings: config.images, siteURL: config.url)
+        clock.lap("images")
 
         var templateErrors: [Diagnostic] = []
         let markdown = MarkdownRenderer(settings: config.markdown)
-        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) })
+        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images)
         var templates: TemplateLibrary?
         do {
             templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
@@ -73,7 +75,8 @@ public struct Builder: Sendable {
             previous = state
         }
         let loader = ContentLoader(root: root, config: config)
-        let assembler = SiteAssembler(config: config, options: options)
+        var assembler = SiteAssembler(config: config, options: options)
+        assembler.images = images
         let exists = { (name: String) in templates?.contains(name) ?? true }
         let outputs = scan.value
         if cache?.outputs != outputs.digest {
@@ -117,8 +120,9 @@ public struct Builder: Sendable {
 
             var plan = OutputPlan()
             PagePlanner(site: site, values: SiteValues(site: site), templates: templates).plan(into: &plan)
-            FeedPlanner(site: site, root: root).plan(into: &plan)
-            StaticFiles.plan(root: root, into: &plan)
+            FeedPlanner(site: site, root: root, images: images).plan(into: &plan)
+            StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
+            images.plan(into: &plan)
             SitemapPlanner(site: site, now: options.now).plan(into: &plan)
             // An incremental build plans the outputs the previous build
             // checked (same site, same templates): only a full one checks.

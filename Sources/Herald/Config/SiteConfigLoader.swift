@@ -8,6 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
+        "images",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -70,6 +71,8 @@ public enum SiteConfigLoader {
                 readFeeds(value, into: &config.feeds, reader: &reader)
             case "markdown":
                 readMarkdown(value, into: &config.markdown, reader: &reader)
+            case "images":
+                readImages(value, into: &config.images, reader: &reader)
             case "params":
                 if reader.isNull(value) { continue }
                 guard case .mapping = value else {

@@ -69,6 +69,7 @@ struct ContentDecoder {
                 if let src = reader.link(value, key: key) {
                     image.src = src
                     hasImage = true
+                    draft.imageLocation = (reader.lineOffset + (value.mark?.line ?? 1), value.mark?.column ?? 1)
                 }
             case "image_alt": image.alt = reader.optionalString(value, key: key)
             case "image_caption": image.caption = reader.optionalString(value, key: key)

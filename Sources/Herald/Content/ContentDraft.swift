@@ -11,6 +11,8 @@ struct ContentDraft: Sendable {
     var summaryMarkdown: String?
     /// Where the `layout` key's value is, to report an unknown layout.
     var layoutLocation: (line: Int, column: Int)?
+    /// Where the `image` key's value is, to report a lead image that cannot be processed.
+    var imageLocation: (line: Int, column: Int)?
     /// Terms of taxonomies other than tags, categories and authors.
     var extraTerms: [String: [String]] = [:]
 }

@@ -26,10 +26,14 @@ public struct FeedRequest: Sendable {
 public struct MediaInfo: Sendable {
     public var type: String
     public var length: Int?
+    /// The site path to link instead, when the file is published processed
+    /// (a lead image's 1200-pixel JPEG).
+    public var sitePath: String?
 
-    public init(type: String, length: Int?) {
+    public init(type: String, length: Int?, sitePath: String? = nil) {
         self.type = type
         self.length = length
+        self.sitePath = sitePath
     }
 }
 
@@ -271,7 +275,7 @@ extension FeedGenerator {
         }
         let info = mediaInfo(sitePath)
         return .init(
-            url: FeedGenerator.uri(XMLText.sanitized(config.url.absolute(sitePath))),
+            url: FeedGenerator.uri(XMLText.sanitized(config.url.absolute(info?.sitePath ?? sitePath))),
             type: info?.type ?? FeedGenerator.guessedImageType(sitePath),
             length: info?.length
         )

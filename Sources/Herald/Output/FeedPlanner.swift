@@ -6,12 +6,12 @@ struct FeedPlanner {
     let site: Site
     let generator: FeedGenerator
 
-    init(site: Site, root: URL) {
+    init(site: Site, root: URL, images: ImageCatalog = .empty) {
         self.site = site
         let staticFolder = root.appendingPathComponent("Content/static").path
         // One build: each article is prepared once for all the feeds it is in.
         generator = FeedGenerator(config: site.config, mediaInfo: { sitePath in
-            MediaTypes.info(forFileAt: staticFolder + sitePath, sitePath: sitePath)
+            images.enclosure(sitePath) ?? MediaTypes.info(forFileAt: staticFolder + sitePath, sitePath: sitePath)
         }, preparedEntries: PreparedEntryCache())
     }
 

@@ -137,6 +137,8 @@ public enum SiteScaffold {
         !Public/.gitkeep
         # Herald's build cache and staging, kept beside the output folder.
         .Public.herald-*
+        # Processed images, kept to make rebuilds cheap (docs/images.md).
+        .herald/
         .DS_Store
 
         """

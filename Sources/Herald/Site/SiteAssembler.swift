@@ -10,6 +10,8 @@ struct SiteAssembler {
     let config: SiteConfig
     let options: BuildOptions
     let markdown: MarkdownRenderer
+    /// Body images become `<picture>` elements; those that cannot be processed are errors.
+    var images = ImageCatalog.empty
 
     init(config: SiteConfig, options: BuildOptions) {
         self.config = config
@@ -91,8 +93,17 @@ struct SiteAssembler {
         let result = markdown.render(body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
             ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
         }
-        item.contentHTML = result.html
         var diagnostics = result.diagnostics
+        let pictures = BodyImages.rewrite(result.html, catalog: images)
+        item.contentHTML = pictures.html
+        for (src, message) in pictures.problems {
+            let line = Self.line(mentioning: images.sitePath(of: src), in: body).map { $0 + draft.bodyLineOffset } ?? 0
+            diagnostics.append(.error("image '\(src)' \(message)", at: item.sourcePath, line: line, column: line == 0 ? 0 : 1))
+        }
+        if let lead = item.image, let message = images.problem(lead.src) {
+            let location = draft.imageLocation ?? (0, 0)
+            diagnostics.append(.error("lead image '\(lead.src)' \(message)", at: item.sourcePath, line: location.line, column: location.column))
+        }
         if let summary = draft.summaryMarkdown {
             // Links in a front-matter summary resolve like those of the body.
             let rendered = markdown.render(summary, path: item.sourcePath, lineOffset: 0) { url in
@@ -148,6 +159,17 @@ struct SiteAssembler {
                 if let uri, articles[index].authors[position].uri != uri { articles[index].authors[position].uri = uri }
             }
         }
+    }
+
+    /// The line (1-based) of `body` that first names the file of `sitePath`.
+    static func line(mentioning sitePath: String, in body: String) -> Int? {
+        let name = sitePath.split(separator: "/").last.map(String.init) ?? sitePath
+        var number = 1
+        for line in body.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.contains(name) { return number }
+            number += 1
+        }
+        return nil
     }
 
     /// The file name without its folder and `.md`: the `:filename` token.

@@ -45,6 +45,7 @@ enum FilterKind: String, Sendable, CaseIterable {
     case absoluteURL = "absolute_url"
     case relativeURL = "relative_url"
     case markdown, wordcount
+    case image, srcset, picture
 
     /// Accepted argument counts.
     var arity: ClosedRange<Int> {
@@ -57,6 +58,9 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .where: return 2...2
         case .groupBy: return 1...1
         case .date: return 1...1
+        case .image: return 0...2
+        case .srcset: return 0...1
+        case .picture: return 0...3
         default: return 0...0
         }
     }
@@ -72,6 +76,9 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .where: return "where(\"attribute\", value)"
         case .groupBy: return "group_by(\"attribute\")"
         case .date: return "date(\"%Y-%m-%d\")"
+        case .image: return "image, image(width) or image(width, \"webp\")"
+        case .srcset: return "srcset or srcset(\"webp\")"
+        case .picture: return "picture(alt), picture(alt, true) for the page's main image, or picture(alt, false, \"sizes\")"
         default: return rawValue + " (no arguments)"
         }
     }

@@ -190,6 +190,65 @@ extension TemplateRenderer {
             let text: String
             if case .html(let markup) = value { text = TextFilters.stripTags(markup) } else { text = plainText(value) }
             return .int(TextFilters.wordCount(text))
+        case .image, .srcset, .picture:
+            return try imageFilter(kind, value: value, arguments: args, failure: failure, wrongInput: wrongInput)
+        }
+    }
+
+    /// `image(width, format)`, `srcset(format)` and `picture(alt, priority, sizes)` (docs/images.md).
+    private func imageFilter(
+        _ kind: FilterKind, value: Value, arguments args: [Value], failure: (String) -> TemplateFailure, wrongInput: (String) -> TemplateFailure
+    ) throws(TemplateFailure) -> Value {
+        let reference: String
+        switch value {
+        case .none: return kind == .image ? Value.none : .string("")
+        case .string(let text), .html(let text): reference = text
+        case .object(let object as ImageValue): reference = object.url
+        default: throw wrongInput("an image path")
+        }
+        let catalog = templateEnvironment.images
+        func text(_ index: Int) -> String? {
+            guard index < args.count else { return nil }
+            switch args[index] {
+            case .none: return nil
+            default: return plainText(args[index])
+            }
+        }
+        switch kind {
+        case .image:
+            var width: Int?
+            if let first = args.first {
+                switch first {
+                case .none: width = nil
+                case .int(let number) where number > 0: width = number
+                default: throw failure("the width of 'image' must be a whole number of pixels; write \(kind.usage)")
+                }
+            }
+            switch catalog.filterValue(reference, width: width, format: text(1)) {
+            case .success(let value): return value
+            case .failure(let problem): throw failure(problem.message)
+            }
+        case .srcset:
+            if let problem = catalog.problem(reference) { throw failure("'\(reference)' \(problem)") }
+            guard let image = catalog.image(reference) else { return .string("") }
+            var format: ImageFormat?
+            if let name = text(0) {
+                guard let known = ImageFormat(rawValue: name.lowercased() == "jpg" ? "jpeg" : name.lowercased()) else {
+                    throw failure("unknown image format '\(name)': use avif, webp, jpeg or png")
+                }
+                format = known
+            }
+            return .string(catalog.srcset(image, format: format))
+        default:
+            if let problem = catalog.problem(reference) { throw failure("'\(reference)' \(problem)") }
+            let alt = text(0) ?? ""
+            let priority = args.count > 1 ? args[1].isTruthy : false
+            guard let image = catalog.image(reference) else {
+                // Not processed (SVG, GIF, another site's URL): a plain image.
+                let loading = priority ? " fetchpriority=\"high\"" : " loading=\"lazy\""
+                return .html("<img src=\"\(HTMLEscaping.escape(reference))\" alt=\"\(HTMLEscaping.escape(alt))\"\(loading) decoding=\"async\">")
+            }
+            return .html(PictureMarkup.html(image, catalog: catalog, alt: alt, sizes: text(2) ?? PictureMarkup.defaultSizes, priority: priority))
         }
     }
 

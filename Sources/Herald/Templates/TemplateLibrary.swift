@@ -6,14 +6,18 @@ public struct TemplateEnvironment: Sendable {
     public var siteURL: SiteURL
     /// Renders Markdown to HTML for the `markdown` filter (the build passes libcmark).
     public var markdown: @Sendable (String) -> String
+    /// The site's processed images, for the `image`, `srcset` and `picture` filters.
+    public var images: ImageCatalog
 
     public init(
         timeZone: TimeZone, siteURL: SiteURL,
-        markdown: @escaping @Sendable (String) -> String = { HTMLEscaping.escape($0) }
+        markdown: @escaping @Sendable (String) -> String = { HTMLEscaping.escape($0) },
+        images: ImageCatalog = .empty
     ) {
         self.timeZone = timeZone
         self.siteURL = siteURL
         self.markdown = markdown
+        self.images = images
     }
 }
 

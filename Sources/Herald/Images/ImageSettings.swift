@@ -1,0 +1,75 @@
+import Yams
+
+/// How raster images are processed: `images:` in site.yml (DESIGN §2, §11).
+public struct ImageSettings: Sendable, Equatable {
+    /// The widths each image is made in (those not wider than the source).
+    public var widths = [480, 800, 1200, 1600]
+    /// Formats written besides the source's own.
+    public var formats: [String] = ["avif", "webp"]
+    public var quality = 75
+    /// Sources with more pixels are refused: a small file can declare an
+    /// enormous image (a decompression bomb).
+    public var maxPixels = 100_000_000
+    /// Whether output names carry a hash of the source (`assets.fingerprint`).
+    public var fingerprint = true
+
+    public init() {}
+
+    var extraFormats: [ImageFormat] { formats.compactMap(ImageFormat.init(rawValue:)) }
+
+    /// What every processed image depends on besides its bytes: a change
+    /// makes every image again.
+    var digest: UInt64 {
+        var digest = Digest()
+        digest.add(ImageProcessor.version)
+        for width in widths { digest.add(width) }
+        digest.add("|")
+        for format in formats { digest.add(format) }
+        digest.add(quality)
+        digest.add(maxPixels)
+        return digest.value
+    }
+}
+
+extension SiteConfigLoader {
+    static func readImages(_ node: Yams.Node, into images: inout ImageSettings, reader: inout YAMLReader) {
+        guard let pairs = reader.mapping(node, what: "'images'") else { return }
+        for (name, keyNode, value) in pairs {
+            switch name {
+            case "widths":
+                guard case .sequence(let sequence) = value, !sequence.isEmpty else {
+                    reader.error("images.widths must be a list of widths in pixels, such as [480, 800, 1200, 1600]", at: value)
+                    continue
+                }
+                var widths: [Int] = []
+                for entry in sequence {
+                    guard let width = reader.int(entry, key: "images.widths", minimum: 1) else { continue }
+                    if width > 10_000 { reader.error("images.widths: \(width) is wider than 10000 pixels", at: entry) } else { widths.append(width) }
+                }
+                images.widths = Array(Set(widths)).sorted()
+            case "formats":
+                guard let names = reader.stringList(value, key: "images.formats") else { continue }
+                var formats: [String] = []
+                for (index, formatName) in names.enumerated() {
+                    let lowered = formatName.lowercased()
+                    if ["avif", "webp", "jpeg", "png"].contains(lowered) {
+                        if !formats.contains(lowered) { formats.append(lowered) }
+                    } else {
+                        var entry = value
+                        if case .sequence(let sequence) = value, index < sequence.count { entry = sequence[index] }
+                        reader.error("unknown image format '\(formatName)' in images.formats: use avif, webp, jpeg or png", at: entry)
+                    }
+                }
+                images.formats = formats
+            case "quality":
+                if let quality = reader.int(value, key: "images.quality", minimum: 1) {
+                    if quality > 100 { reader.error("'images.quality' must be at most 100", at: value) } else { images.quality = quality }
+                }
+            case "max_pixels":
+                images.maxPixels = reader.int(value, key: "images.max_pixels", minimum: 1) ?? images.maxPixels
+            default:
+                reader.error(unknownKeyMessage(name, known: ["widths", "formats", "quality", "max_pixels"], in: "'images'"), at: keyNode)
+            }
+        }
+    }
+}
