@@ -245,7 +245,7 @@ extension TemplateRenderer {
             let priority = args.count > 1 ? args[1].isTruthy : false
             guard let image = catalog.image(reference) else {
                 // Not processed (SVG, GIF, another site's URL): a plain image.
-                let loading = priority ? " fetchpriority=\"high\"" : " loading=\"lazy\""
+                let loading = priority ? " loading=\"eager\"" : " loading=\"lazy\""
                 return .html("<img src=\"\(HTMLEscaping.escape(reference))\" alt=\"\(HTMLEscaping.escape(alt))\"\(loading) decoding=\"async\">")
             }
             return .html(PictureMarkup.html(image, catalog: catalog, alt: alt, sizes: text(2) ?? PictureMarkup.defaultSizes, priority: priority))

@@ -85,7 +85,7 @@ import Testing
         let lead = "<picture><source type=\"image/avif\" srcset=\"/images/river.\(hash).320.avif 320w, /images/river.\(hash).640.avif 640w\" sizes=\"\(PictureMarkup.defaultSizes)\">"
             + "<source type=\"image/webp\" srcset=\"/images/river.\(hash).320.webp 320w, /images/river.\(hash).640.webp 640w\" sizes=\"\(PictureMarkup.defaultSizes)\">"
             + "<img src=\"/images/river.\(hash).640.jpg\" srcset=\"/images/river.\(hash).320.jpg 320w, /images/river.\(hash).640.jpg 640w\" sizes=\"\(PictureMarkup.defaultSizes)\""
-            + " width=\"640\" height=\"480\" alt=\"The river at dawn\" fetchpriority=\"high\" decoding=\"async\"></picture>"
+            + " width=\"640\" height=\"480\" alt=\"The river at dawn\" loading=\"eager\" decoding=\"async\"></picture>"
         #expect(page.contains(lead), "\(page)")
         // Body images wait until they near the screen.
         #expect(page.contains("alt=\"The weir\" loading=\"lazy\" decoding=\"async\"></picture>"), "\(page)")
