@@ -143,19 +143,19 @@ def main():
         site = os.path.join(work, "herald-" + ("webp" if formats else "default"))
         herald_site(site, names, formats)
         link_photos(site + "/Content/static/images", photos, names)
-        results[label] = run([herald, "build", "-s", site, "-q"])
+        results[label] = run([herald, "build", "-s", site, "--quiet"])
         print(f"{label:38} cold {results[label]:8.2f} s")
         if formats is None:
             # Warm: a full build (a template edited) with every image cached.
             with open(site + "/Templates/article.html", "a") as out:
                 out.write("\n")
-            warm = run([herald, "build", "-s", site, "-q"])
+            warm = run([herald, "build", "-s", site, "--quiet"])
             bare = os.path.join(work, "herald-without-images")
             herald_site(bare, names, formats, with_images=False)
-            run([herald, "build", "-s", bare, "-q"])
+            run([herald, "build", "-s", bare, "--quiet"])
             with open(bare + "/Templates/article.html", "a") as out:
                 out.write("\n")
-            without = run([herald, "build", "-s", bare, "-q"])
+            without = run([herald, "build", "-s", bare, "--quiet"])
             print(f"{'warm full rebuild':38} {warm:8.2f} s against {without:.2f} s without images: {warm / without:.2f} x (target <= 1.05)")
 
     if shutil.which("hugo"):
