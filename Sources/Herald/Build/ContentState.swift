@@ -76,6 +76,7 @@ struct ContentState: Sendable {
             item.summaryText = ""
         }
         item.wordCount = 0
+        item.toc = []
         return item
     }
 

@@ -58,6 +58,8 @@ public struct SiteConfig: Sendable {
         public var smart = true
         /// Keep raw HTML in Markdown (`CMARK_OPT_UNSAFE`); dropped otherwise.
         public var unsafeHTML = false
+        /// The GitHub Flavored Markdown extensions in use (`markdown.extensions`).
+        public var extensions = MarkdownExtensions.all
         public init() {}
     }
 

@@ -192,9 +192,27 @@ public enum SiteConfigLoader {
             switch name {
             case "smart": markdown.smart = reader.bool(value, key: "markdown.smart") ?? markdown.smart
             case "unsafe_html": markdown.unsafeHTML = reader.bool(value, key: "markdown.unsafe_html") ?? markdown.unsafeHTML
-            default: reader.error(unknownKeyMessage(name, known: ["smart", "unsafe_html"], in: "'markdown'"), at: keyNode)
+            case "extensions": markdown.extensions = readExtensions(value, reader: &reader) ?? markdown.extensions
+            default: reader.error(unknownKeyMessage(name, known: ["smart", "unsafe_html", "extensions"], in: "'markdown'"), at: keyNode)
             }
         }
+    }
+
+    /// `markdown.extensions`: a list of extension names; an unknown one is an
+    /// error at its entry, naming the ones there are.
+    private static func readExtensions(_ node: Yams.Node, reader: inout YAMLReader) -> MarkdownExtensions? {
+        guard let names = reader.stringList(node, key: "markdown.extensions") else { return nil }
+        let entries: [Yams.Node] = if case .sequence(let sequence) = node { Array(sequence) } else { [node] }
+        var extensions: MarkdownExtensions = []
+        for (index, name) in names.enumerated() {
+            if let value = MarkdownExtensions.named(name) {
+                extensions.insert(value)
+            } else {
+                let known = MarkdownExtensions.names.map(\.name).joined(separator: ", ")
+                reader.error("unknown Markdown extension '\(name)' in 'markdown.extensions'; the extensions are \(known)", at: index < entries.count ? entries[index] : node)
+            }
+        }
+        return extensions
     }
 
     /// Levenshtein distance, for "did you mean" suggestions on short keys.

@@ -43,6 +43,8 @@ public struct ContentItem: Sendable {
     /// Front matter keys Herald does not know, for `page.params`.
     public var params: [String: Value] = [:]
     public var wordCount: Int = 0
+    /// The body's headings, in order (`page.toc`).
+    public var toc: [TOCEntry] = []
     /// Site path of the output, such as `/2025/07/slug/` (without the subpath).
     public var path: String = "/"
     /// The served path (with the site's subpath) and the absolute URL of

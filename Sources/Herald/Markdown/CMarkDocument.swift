@@ -8,11 +8,14 @@ import Foundation
 /// libcmark that may allocate runs inside `arena.serving`.
 final class CMarkDocument {
     private let arena: CMarkArena
-    private let root: OpaquePointer
-    private let options: Int32
+    let root: OpaquePointer
+    let options: Int32
+    /// The source, for extensions that read the lines behind a node.
+    let markdown: String
 
     init(markdown: String, options: Int32) {
         self.options = options
+        self.markdown = markdown
         let arena = CMarkArena()
         self.arena = arena
         var text = markdown
@@ -43,29 +46,52 @@ final class CMarkDocument {
 
     /// The top-level blocks, in order.
     var blocks: [OpaquePointer] {
-        var result: [OpaquePointer] = []
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            result.append(node)
-            child = cmark_node_next(node)
-        }
-        return result
+        CMarkNode.children(of: root)
     }
 
     /// Visits every node once, on entering it.
     /// `body` may change nodes (`setURL`).
     func forEachNode(_ body: (OpaquePointer) -> Void) {
-        arena.serving {
-            guard let iterator = cmark_iter_new(root) else { return }
-            defer { cmark_iter_free(iterator) }
-            while true {
-                let event = cmark_iter_next(iterator)
-                if event == CMARK_EVENT_DONE { break }
-                if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
-                    body(node)
-                }
-            }
-        }
+        arena.serving { CMarkNode.forEach(in: root, body) }
+    }
+
+    /// Runs `body`, which may create, move and change nodes, with the
+    /// document's arena answering libcmark's allocations.
+    func editing<Result>(_ body: () throws -> Result) rethrows -> Result {
+        try arena.serving(body)
+    }
+
+    /// A new node of this document's arena. Only inside `editing`.
+    func newNode(_ type: cmark_node_type) -> OpaquePointer {
+        guard let node = cmark_node_new_with_mem(type, arena.allocator) else { fatalError("out of memory parsing Markdown") }
+        return node
+    }
+
+    /// A custom node that renders as `enter` before its children and `exit`
+    /// after them. Only inside `editing`.
+    func customNode(block: Bool, enter: String, exit: String = "") -> OpaquePointer {
+        let node = newNode(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
+        _ = cmark_node_set_on_enter(node, enter)
+        _ = cmark_node_set_on_exit(node, exit)
+        return node
+    }
+
+    /// Parses `text` as a separate document in this document's arena (with
+    /// its options), so that its nodes can be moved into this tree. Only
+    /// inside `editing`.
+    func parseFragment(_ text: UnsafeBufferPointer<UInt8>) -> OpaquePointer {
+        let parser = cmark_parser_new_with_mem(options, arena.allocator)
+        defer { cmark_parser_free(parser) }
+        text.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
+        guard let fragment = cmark_parser_finish(parser) else { fatalError("out of memory parsing Markdown") }
+        return fragment
+    }
+
+    /// Renders one node as HTML; only inside `editing` (the result is read
+    /// from the arena).
+    func renderedHTML(of node: OpaquePointer) -> String {
+        guard let rendered = cmark_render_html(node, options) else { return "" }
+        return String(cString: rendered)
     }
 
     /// Removes a node from the tree.

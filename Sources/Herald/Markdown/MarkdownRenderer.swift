@@ -6,6 +6,8 @@ struct RenderedMarkdown: Sendable {
     /// The part before `<!--more-->`, else the first paragraph, as HTML.
     var summaryHTML: String
     var wordCount: Int
+    /// The headings, for `page.toc` (empty without the `heading_ids` extension).
+    var toc: [TOCEntry] = []
     var diagnostics: [Diagnostic]
 }
 
@@ -13,17 +15,24 @@ struct RenderedMarkdown: Sendable {
 /// `<!--more-->` summary marker, links between content files, word counts.
 struct MarkdownRenderer: Sendable {
     let options: Int32
+    let extensions: MarkdownExtensions
+    /// GFM's tag filter applies whenever raw HTML is kept.
+    let filtersTags: Bool
 
     init(settings: SiteConfig.MarkdownSettings) {
         var options = CMARK_OPT_DEFAULT
         if settings.smart { options |= CMARK_OPT_SMART }
         if settings.unsafeHTML { options |= CMARK_OPT_UNSAFE }
         self.options = options
+        self.extensions = settings.extensions
+        self.filtersTags = settings.unsafeHTML
     }
 
     /// Renders a fragment, such as a front-matter summary, as HTML.
     func html(_ markdown: String) -> String {
-        CMarkDocument(markdown: markdown, options: options).html()
+        let document = CMarkDocument(markdown: markdown, options: options)
+        _ = GFMExtensions(extensions: extensions, filtersTags: filtersTags).apply(to: document)
+        return document.html()
     }
 
     /// Renders an article or page body.
@@ -37,6 +46,7 @@ struct MarkdownRenderer: Sendable {
         resolveLink: (String) -> LinkResolution
     ) -> RenderedMarkdown {
         let document = CMarkDocument(markdown: markdown, options: options)
+        let extended = GFMExtensions(extensions: extensions, filtersTags: filtersTags).apply(to: document)
         var diagnostics: [Diagnostic] = []
         // Text of adjacent inline nodes is joined ("*three*." is one word);
         // blocks and line breaks separate words.
@@ -52,13 +62,18 @@ struct MarkdownRenderer: Sendable {
                 words.endWord()
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK, CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING, CMARK_NODE_ITEM:
                 words.endWord()
+            case CMARK_NODE_CUSTOM_INLINE:
+                // Table cells separate words; `<del>` continues the word.
+                if CMarkNode.isTableCell(node) { words.endWord() }
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 guard let url = CMarkDocument.url(of: node) else { break }
                 switch resolveLink(url) {
                 case .keep: break
                 case .replace(let resolved): CMarkDocument.setURL(resolved, of: node)
                 case .missing(let message):
-                    diagnostics.append(.error(message, at: path, line: lineOffset + CMarkDocument.line(of: node), column: CMarkDocument.column(of: node)))
+                    // Nodes of table cells were parsed on their own: their place is kept aside.
+                    let place = extended.linkPositions[node] ?? (CMarkDocument.line(of: node), CMarkDocument.column(of: node))
+                    diagnostics.append(.error(message, at: path, line: lineOffset + place.line, column: place.column))
                 }
             case CMARK_NODE_HTML_BLOCK:
                 if moreMarker == nil, CMarkDocument.literal(of: node)?.trimmingWhitespace() == "<!--more-->" {
@@ -68,6 +83,12 @@ struct MarkdownRenderer: Sendable {
             }
         }
 
+        // Ids last: a heading's HTML is fixed once it has one, so its links
+        // must be resolved before.
+        var toc: [TOCEntry] = []
+        if extensions.contains(.headingIDs) {
+            toc = document.editing { HeadingIDs.apply(to: extended.headings, document: document) }
+        }
         var summary = ""
         if let moreMarker {
             for block in document.blocks {
@@ -78,7 +99,7 @@ struct MarkdownRenderer: Sendable {
         } else if let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) {
             summary = document.html(of: paragraph)
         }
-        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, diagnostics: diagnostics)
+        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, toc: toc, diagnostics: diagnostics)
     }
 }
 

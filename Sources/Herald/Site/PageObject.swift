@@ -18,7 +18,7 @@ struct PageObject: TemplateObject {
     static let names = [
         "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "standfirst", "description", "date",
         "updated", "authors", "tags", "categories", "section", "image", "image_permalink", "image_alt",
-        "image_caption", "image_credit", "word_count", "reading_time", "params", "prev", "next", "related", "source",
+        "image_caption", "image_credit", "word_count", "reading_time", "toc", "params", "prev", "next", "related", "source",
     ]
 
     var memberNames: [String] { Self.names }
@@ -29,7 +29,7 @@ struct PageObject: TemplateObject {
 
     func member(_ name: MemberName) -> Value? {
         switch name.symbol {
-        case .content, .wordCount, .readingTime:
+        case .content, .wordCount, .readingTime, .toc:
             RenderDependencies.current?.record(record.item.sourcePath)
         case .summary, .description:
             // A summary from front matter is metadata, not body: an edit of
@@ -70,6 +70,7 @@ struct PageObject: TemplateObject {
         case .imageCredit: return record.imageCredit
         case .wordCount: return .int(record.item.wordCount)
         case .readingTime: return .int(record.item.readingTime)
+        case .toc: return TableOfContents.value(of: record.item.toc)
         case .params: return .map(record.item.params)
         case .prev:
             // Articles are newest first, so the older neighbour comes next in the list.

@@ -121,6 +121,7 @@ struct SiteAssembler {
         item.summaryHTML = item.standfirstHTML ?? result.summaryHTML
         item.summaryText = PlainText.fromHTML(item.summaryHTML)
         item.wordCount = result.wordCount
+        item.toc = result.toc
         if item.authors.isEmpty { item.authors = [config.author] }
         return (item, diagnostics)
     }

@@ -20,7 +20,7 @@ enum MemberSymbol: String, Sendable {
     case kind, title, slug, url, permalink, canonical, content, summary, standfirst, description, date, updated
     case authors, tags, categories, section, image, source, params, prev, next, related
     case imagePermalink = "image_permalink", imageAlt = "image_alt", imageCaption = "image_caption"
-    case imageCredit = "image_credit", wordCount = "word_count", readingTime = "reading_time"
+    case imageCredit = "image_credit", wordCount = "word_count", readingTime = "reading_time", toc
     // Terms (besides slug, url, permalink).
     case name, count, articles, taxonomy, feeds, bio, role, photo, email, uri
     // `loop`.

@@ -125,4 +125,15 @@ import Testing
     @Test func emptyFileSaysWhatIsNeeded() {
         #expect(errors("") == ["site.yml:1:1: error: site.yml is empty: it needs at least 'title' and 'url'"])
     }
+
+    @Test func markdownExtensionsAreANamedList() throws {
+        let base = "title: T\nurl: https://news.example.org\nmarkdown:\n"
+        #expect(try SiteConfigLoader.parse(base + "  smart: true\n").markdown.extensions == .all)
+        let some = try SiteConfigLoader.parse(base + "  extensions: [tables, footnotes]\n")
+        #expect(some.markdown.extensions == [.tables, .footnotes])
+        #expect(try SiteConfigLoader.parse(base + "  extensions: []\n").markdown.extensions == [])
+        #expect(errors(base + "  extensions: [tables, tabels]\n") == [
+            "site.yml:4:24: error: unknown Markdown extension 'tabels' in 'markdown.extensions'; the extensions are tables, strikethrough, tasklists, autolinks, footnotes, heading_ids",
+        ])
+    }
 }
