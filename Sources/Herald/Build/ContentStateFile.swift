@@ -218,6 +218,11 @@ extension ContentState {
         }
         writer.write(item.layout)
         writer.write(item.canonical)
+        writer.write(item.corrections.count)
+        for correction in item.corrections {
+            writer.write(correction.date)
+            writer.write(correction.text)
+        }
         ValueCoding.write(.map(item.params), to: &writer)
         writer.write(item.path)
         writer.write(item.url)
@@ -255,6 +260,10 @@ extension ContentState {
         }
         item.layout = try reader.optionalString()
         item.canonical = try reader.optionalString()
+        for _ in 0..<(try reader.count()) {
+            guard let date = try reader.date() else { throw BinaryReader.Failure() }
+            item.corrections.append(Correction(date: date, text: try reader.string()))
+        }
         guard case .map(let params) = try ValueCoding.read(&reader) else { throw BinaryReader.Failure() }
         item.params = params
         item.path = try reader.string()

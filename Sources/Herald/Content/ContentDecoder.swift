@@ -15,6 +15,7 @@ struct ContentDecoder {
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
         "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
+        "corrections",
     ]
 
     /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
@@ -98,6 +99,8 @@ struct ContentDecoder {
                 } else {
                     item.canonical = canonical
                 }
+            case "corrections":
+                item.corrections = Correction.decodeList(value, reader: &reader, dateParser: dateParser)
             default:
                 if config.taxonomies.contains(key) {
                     draft.extraTerms[key] = reader.stringList(value, key: key) ?? []

@@ -40,6 +40,8 @@ public struct ContentItem: Sendable {
     /// Template name instead of the default (`article` / `page`).
     public var layout: String?
     public var canonical: String?
+    /// Correction notices, oldest first (front matter `corrections`).
+    public var corrections: [Correction] = []
     /// Front matter keys Herald does not know, for `page.params`.
     public var params: [String: Value] = [:]
     public var wordCount: Int = 0
