@@ -6,11 +6,11 @@ enum CorrectionsPlanner {
     static func plan(_ site: Site, values: SiteValues, templates: TemplateLibrary, into plan: inout OutputPlan) {
         let settings = site.config.corrections
         let log = CorrectionsLog(site: site)
-        if templates.contains("corrections.html") {
-            let listed = Value.list(log.entries.map { CorrectionsLog.value(of: $0, site: site) })
-            plan.addPage(at: settings.path, origin: "the corrections page", kind: .list, lastModified: log.entries.first?.correction.date) { () throws(DiagnosticError) -> [UInt8] in
-                try templates.renderBytes("corrections.html", context: values.context(path: settings.path, ["corrections": listed]))
-            }
+        // The feeds go with the page: a theme without it has neither.
+        guard templates.contains("corrections.html") else { return }
+        let listed = Value.list(log.entries.map { CorrectionsLog.value(of: $0, site: site) })
+        plan.addPage(at: settings.path, origin: "the corrections page", kind: .list, lastModified: log.entries.first?.correction.date) { () throws(DiagnosticError) -> [UInt8] in
+            try templates.renderBytes("corrections.html", context: values.context(path: settings.path, ["corrections": listed]))
         }
         guard settings.feeds else { return }
         let config = site.config
