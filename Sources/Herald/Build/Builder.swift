@@ -126,6 +126,11 @@ public struct Builder: Sendable {
             StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
             images.plan(into: &plan)
             SitemapPlanner(site: site, now: options.now).plan(into: &plan)
+            // Last: a redirect must not hide any other output.
+            let redirectProblems = RedirectPlanner(site: site, root: root).plan(into: &plan)
+            let redirectErrors = redirectProblems.filter { $0.severity == .error }
+            guard redirectErrors.isEmpty else { throw DiagnosticError(redirectErrors) }
+            report.warnings += redirectProblems
             // An incremental build plans the outputs the previous build
             // checked (same site, same templates): only a full one checks.
             if incremental == nil {

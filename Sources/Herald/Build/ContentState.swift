@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 7"
+    static let magic = "herald-content 8"
 
     /// A content file as the previous build read it.
     struct Record: Sendable {
@@ -169,6 +169,8 @@ struct ContentState: Sendable {
             digest.add(String(correction.date.timeIntervalSince1970))
             digest.add(correction.text)
         }
+        // Redirects are planned from every item's aliases: a change needs a full build.
+        for alias in item.aliases + ["|"] { digest.add(alias) }
         var writer = BinaryWriter(capacity: 64)
         ValueCoding.write(.map(item.params), to: &writer)
         digest.add(String(decoding: writer.bytes, as: UTF8.self))

@@ -223,6 +223,7 @@ extension ContentState {
             writer.write(correction.date)
             writer.write(correction.text)
         }
+        writer.write(item.aliases)
         ValueCoding.write(.map(item.params), to: &writer)
         writer.write(item.path)
         writer.write(item.url)
@@ -264,6 +265,7 @@ extension ContentState {
             guard let date = try reader.date() else { throw BinaryReader.Failure() }
             item.corrections.append(Correction(date: date, text: try reader.string()))
         }
+        item.aliases = try reader.strings()
         guard case .map(let params) = try ValueCoding.read(&reader) else { throw BinaryReader.Failure() }
         item.params = params
         item.path = try reader.string()

@@ -42,6 +42,9 @@ public struct ContentItem: Sendable {
     public var canonical: String?
     /// Correction notices, oldest first (front matter `corrections`).
     public var corrections: [Correction] = []
+    /// Old site paths that redirect here (front matter `aliases`), as
+    /// written; `RedirectPath` reads them.
+    public var aliases: [String] = []
     /// Front matter keys Herald does not know, for `page.params`.
     public var params: [String: Value] = [:]
     public var wordCount: Int = 0
