@@ -9,7 +9,7 @@
 // toolchain ships libFuzzer.
 import PackageDescription
 
-let fuzzers = ["FuzzFrontMatter", "FuzzTemplates", "FuzzFeed", "FuzzBuild"]
+let fuzzers = ["FuzzFrontMatter", "FuzzTemplates", "FuzzFeed", "FuzzBuild", "FuzzMarkdown"]
 
 let package = Package(
     name: "HeraldFuzz",

@@ -22,6 +22,9 @@ public struct TOCEntry: Sendable, Hashable {
 enum HeadingIDs {
     static func apply(to headings: [OpaquePointer], document: CMarkDocument) -> [TOCEntry] {
         var used = Set<String>()
+        // The next number to try for each slug, so that many equal headings
+        // do not each count up from 1.
+        var nextNumber: [String: Int] = [:]
         var entries: [TOCEntry] = []
         var pending: [(node: OpaquePointer, custom: String?)] = []
         // Custom ids are claimed first, so that a slug never takes one.
@@ -38,11 +41,12 @@ enum HeadingIDs {
             } else {
                 let base = slug(text)
                 var candidate = base
-                var number = 0
+                var number = nextNumber[base] ?? 0
                 while used.contains(candidate) {
                     number += 1
                     candidate = "\(base)-\(number)"
                 }
+                nextNumber[base] = number
                 id = candidate
                 used.insert(id)
             }

@@ -134,13 +134,13 @@ struct Tables {
 
     /// Parses `blockLines` as Markdown of their own and puts the blocks
     /// before `node`, or after it.
-    private func insertParsed(_ blockLines: ArraySlice<Line>, before node: OpaquePointer) {
+    private mutating func insertParsed(_ blockLines: ArraySlice<Line>, before node: OpaquePointer) {
         for block in parsed(blockLines) {
             _ = cmark_node_insert_before(node, block)
         }
     }
 
-    private func insertParsed(_ blockLines: ArraySlice<Line>, after node: OpaquePointer) {
+    private mutating func insertParsed(_ blockLines: ArraySlice<Line>, after node: OpaquePointer) {
         var anchor = node
         for block in parsed(blockLines) {
             _ = cmark_node_insert_after(anchor, block)
@@ -148,16 +148,17 @@ struct Tables {
         }
     }
 
-    /// The blocks of `blockLines`, unlinked; blank lines in front keep the
-    /// line numbers those of the file.
-    private func parsed(_ blockLines: ArraySlice<Line>) -> [OpaquePointer] {
+    /// The blocks of `blockLines`, unlinked. Their links are recorded at the
+    /// lines of the file.
+    private mutating func parsed(_ blockLines: ArraySlice<Line>) -> [OpaquePointer] {
         guard let first = blockLines.first else { return [] }
-        var text = [UInt8](repeating: 0x0A, count: first.number - 1)
+        var text: [UInt8] = []
         for line in blockLines {
             text += line.text
             text.append(0x0A)
         }
         let fragment = text.withUnsafeBufferPointer { document.parseFragment($0) }
+        recordLinks(in: fragment) { (first.number - 1 + CMarkDocument.line(of: $0), CMarkDocument.column(of: $0)) }
         let blocks = CMarkNode.children(of: fragment)
         blocks.forEach { cmark_node_unlink($0) }
         return blocks
@@ -175,7 +176,8 @@ struct Tables {
             _ = cmark_node_append_child(row, cell)
             guard column < contents.count, let paragraph = contents[column] else { continue }
             CMarkNode.moveChildren(of: paragraph, to: cell)
-            recordLinks(in: cell, line: line)
+            // Cells were parsed apart: their links are reported at the row.
+            recordLinks(in: cell) { _ in (line, 1) }
         }
     }
 
@@ -213,13 +215,14 @@ struct Tables {
 
     private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
 
-    /// Links and images of a cell are reported at its row's line.
-    private mutating func recordLinks(in cell: OpaquePointer, line: Int) {
+    /// Where the links and images under `root` were written, for errors:
+    /// their nodes come from a separate parse.
+    private mutating func recordLinks(in root: OpaquePointer, place: (OpaquePointer) -> (line: Int, column: Int)) {
         var found: [OpaquePointer] = []
-        CMarkNode.forEach(in: cell) { node in
+        CMarkNode.forEach(in: root) { node in
             let type = CMarkDocument.type(of: node)
             if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { found.append(node) }
         }
-        for node in found { linkPositions[node] = (line, 1) }
+        for node in found { linkPositions[node] = place(node) }
     }
 }

@@ -96,6 +96,22 @@ import Testing
         #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
     }
 
+    @Test func anEditedBodyRendersItsTableOfContentsAndTablesAgain() throws {
+        let site = try IncrementalBuildTests.site()
+        defer { site.remove() }
+        // The front page shows each article's headings: a body edit must reach it.
+        try site.write("{% for a in paginator.items %}<h2>{{ a.title }}</h2>{% for e in a.toc %}<a href=\"{{ a.url }}#{{ e.id }}\">{{ e.text }}</a>{% endfor %}{% endfor %}", to: "Templates/index.html")
+        try site.write("<h1>{{ page.title }}</h1>{% for e in page.toc %}[{{ e.level }} {{ e.id }}]{% endfor %}{{ page.content }}", to: "Templates/article.html")
+        let body = "## Results {#results}\n\n| Ward | Votes |\n|:--|--:|\n| North | 12 |\n\n## ~~Old~~ Turnout\n\nText.\n"
+        _ = try rebuild(site) { try site.write(story(6, body: body), to: path(6)) }
+        #expect(site.read("Public/index.html")?.contains("<a href=\"/2025/03/story-6/#old-turnout\">Old Turnout</a>") == true)
+        let page = site.read("Public/2025/03/story-6/index.html") ?? ""
+        #expect(page.contains("[2 results][2 old-turnout]"))
+        #expect(page.contains("<td style=\"text-align: right\">12</td>"))
+        _ = try rebuild(site) { try site.write(story(6, body: "## Only one\n"), to: path(6)) }
+        #expect(site.read("Public/index.html")?.contains("#only-one") == true)
+    }
+
     @Test func anEditedDraftRendersNothingPublished() throws {
         let site = try IncrementalBuildTests.site()
         defer { site.remove() }

@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Herald
+
+/// The GFM extensions stay linear on inputs built to make them slow (cmark-gfm
+/// itself has had quadratic tables and autolinks): each input is rendered at
+/// two sizes, and four times the input may take at most eight times as long
+/// (linear is four; quadratic would be sixteen). The best of three runs is
+/// taken, so that a busy machine does not decide.
+@Suite(.serialized) struct GFMLinearityTests {
+    static let inputs: [String: @Sendable (Int) -> String] = [
+        "a row of many columns": { n in
+            let header = "|" + String(repeating: " a |", count: n * 500)
+            return header + "\n" + "|" + String(repeating: "---|", count: n * 500) + "\n" + header + "\n"
+        },
+        "many rows": { n in "| a | b |\n|---|--:|\n" + String(repeating: "| *x* | 12 |\n", count: n * 2_000) },
+        "rows with too many cells": { n in "| a |\n|---|\n" + String(repeating: "| x | y | z | w |\n", count: n * 2_000) },
+        "a run of tildes": { n in String(repeating: "~", count: n * 20_000) + "\n" },
+        "tildes that never close": { n in String(repeating: "~~a ", count: n * 5_000) + "\n" },
+        "tildes between emphasis": { n in String(repeating: "*a*~~b~ ", count: n * 5_000) + "\n" },
+        "a line of pipes": { n in String(repeating: "|", count: n * 20_000) + "\n" + String(repeating: "|-", count: n * 1_000) + "\n" },
+        "equal headings": { n in String(repeating: "## Same\n\n", count: n * 2_000) },
+        "nested brackets": { n in String(repeating: "[", count: n * 5_000) + String(repeating: "]", count: n * 5_000) + "\n" },
+        "tables in a quote with lazy lines": { n in String(repeating: "> | a |\n> |---|\n> | b |\nlazy\n\n", count: n * 500) },
+    ]
+
+    static func seconds(_ markdown: String) -> Double {
+        let renderer = MarkdownRenderer(settings: .init())
+        var best = Double.infinity
+        for _ in 0..<3 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            _ = renderer.render(markdown, path: "a.md", lineOffset: 0) { _ in .keep }
+            best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+        }
+        return best
+    }
+
+    @Test(arguments: inputs.keys.sorted()) func staysLinear(_ name: String) throws {
+        let make = try #require(Self.inputs[name])
+        let small = Self.seconds(make(1)), large = Self.seconds(make(4))
+        #expect(large / max(small, 1e-4) < 8, "\(name): \(small) s, then \(large) s at four times the size")
+    }
+}
