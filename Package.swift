@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.60.0"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.5.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -33,7 +34,7 @@ let package = Package(
         ),
         .target(
             name: "Herald",
-            dependencies: ["CCmark", "CLibXML2", "CVips", "Yams"]
+            dependencies: ["CCmark", "CLibXML2", "CVips", "Yams", "TOMLKit"]
         ),
         .target(
             name: "HeraldServer",
