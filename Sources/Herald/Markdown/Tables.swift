@@ -59,6 +59,9 @@ struct Tables {
                 text = text.dropFirst()
                 stripped += 1
             }
+            // A paragraph holds no blank line. (libcmark may end a quoted
+            // paragraph with a lazy line further down than its last line.)
+            if text.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { break }
             result.append(Line(number: number, text: markers < quotes ? lines.line(number) : text, lazy: markers < quotes))
         }
         return result
