@@ -100,10 +100,15 @@ struct TemplateRenderer {
             case .text(let text):
                 output.append(contentsOf: text.utf8)
             case .output(let expr):
-                ValueOps.write(try evaluate(expr), to: &output, timeZone: timeZone)
+                let value = try evaluate(expr)
+                switch value {
+                case .map, .list, .object: try checkPrintable(value, expr)
+                default: break
+                }
+                ValueOps.write(value, to: &output, timeZone: timeZone)
             case .conditional(let branches, let otherwise):
                 var matched = false
-                for (condition, body) in branches where try evaluate(condition).isTruthy {
+                for (condition, body) in branches where try isTrue(condition) {
                     try render(body)
                     matched = true
                     break
@@ -234,6 +239,62 @@ struct TemplateRenderer {
         }
     }
 
+    /// A map, a page or a list of maps has no text a reader wants (it used to
+    /// print as JSON or as nothing): name the member to print instead.
+    private func checkPrintable(_ value: Value, _ expr: Expr) throws(TemplateFailure) {
+        guard let loc = expr.location, let problem = TemplateHints.unprintable(value, spelling: expr.spelling) else { return }
+        throw TemplateFailure(message: problem, loc: loc)
+    }
+
+    /// The test of an `if` or `elif`: an undefined name, member or index is
+    /// false here, also as an operand of `and`, `or` and `not` (as in Jinja,
+    /// Tera and Hugo), so optional front matter needs no `is defined` guard.
+    /// Everywhere else an undefined name stays an error, to catch typos.
+    private mutating func isTrue(_ condition: Expr) throws(TemplateFailure) -> Bool {
+        switch condition {
+        case .name, .member, .index:
+            if case .member(let base, let name, _) = condition, let value = memberOfVariable(base, name) {
+                return value.isTruthy
+            }
+            return try resolveInTest(condition)?.isTruthy ?? false
+        case .not(let operand):
+            return !(try isTrue(operand))
+        case .binary(.and, let left, let right, _):
+            guard try isTrue(left) else { return false }
+            return try isTrue(right)
+        case .binary(.or, let left, let right, _):
+            if try isTrue(left) { return true }
+            return try isTrue(right)
+        default:
+            return try evaluate(condition).isTruthy
+        }
+    }
+
+    /// Like `resolve`, but a capitalised member that Herald spells in lower
+    /// case (`page.Title`, `page.Params`) is still an error: it is another
+    /// generator's spelling, which would otherwise be silently false.
+    private mutating func resolveInTest(_ expr: Expr) throws(TemplateFailure) -> Value? {
+        switch expr {
+        case .name(let name, _):
+            return lookup(name)
+        case .member(let base, let name, let loc):
+            guard let container = try resolveInTest(base) else { return nil }
+            if let value = container.member(name) { return value }
+            if let hint = caseHint(container, base, name) { throw TemplateFailure(message: hint, loc: loc) }
+            return nil
+        default:
+            return try resolve(expr)
+        }
+    }
+
+    /// "Herald writes 'page.params'" for `page.Params`, when the lower-case spelling exists.
+    private func caseHint(_ container: Value, _ base: Expr, _ name: MemberName) -> String? {
+        guard case .object(let object) = container, name.text.first?.isUppercase == true else { return nil }
+        let lower = TemplateHints.snakeCase(name.text)
+        guard object.member(lower) != nil else { return nil }
+        return "'\(base.spelling)' has no member '\(name.text)'; Herald's names are lower case: write '\(base.spelling).\(lower)'"
+    }
+
     // MARK: Expressions
 
     private mutating func pushScope() {
@@ -318,7 +379,7 @@ struct TemplateRenderer {
         case .name(let name, let loc):
             if let value = lookup(name) { return value }
             throw TemplateFailure(
-                message: "'\(name.text)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
+                message: "'\(name.text)' is not defined; check the spelling, or use '| default(…)' (in an 'if' test an undefined name is simply false)",
                 loc: loc)
         case .member(let base, let name, let loc):
             return try evaluateMember(base, name, loc: loc)
@@ -367,6 +428,7 @@ struct TemplateRenderer {
         if let value = memberOfVariable(base, name) { return value }
         let container = try evaluate(base)
         if let value = container.member(name) { return value }
+        if let hint = caseHint(container, base, name) { throw TemplateFailure(message: hint, loc: loc) }
         switch container {
         case .none:
             throw TemplateFailure(
