@@ -7,6 +7,14 @@ enum TemplateHints {
     /// Members worth printing, most useful first, when a template prints a whole map or object.
     private static let preferredMembers = ["name", "title", "url", "permalink", "text", "alt"]
 
+    /// Whether `unprintable` needs to look at the value at all (a cheap check for every `{{ }}`).
+    static func isStructured(_ value: Value) -> Bool {
+        switch value {
+        case .map, .list, .object: return true
+        default: return false
+        }
+    }
+
     /// Why `value` (written as `spelling`) cannot be printed and what to print instead;
     /// `nil` when it prints fine (text, numbers, dates, lists of those, objects with a text).
     static func unprintable(_ value: Value, spelling: String) -> String? {

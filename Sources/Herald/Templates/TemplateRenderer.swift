@@ -99,21 +99,12 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 output.append(contentsOf: text.utf8)
+            // Both cases call out, so that this frame, which every nesting
+            // level of a template pays for, stays small.
             case .output(let expr):
-                let value = try evaluate(expr)
-                switch value {
-                case .map, .list, .object: try checkPrintable(value, expr)
-                default: break
-                }
-                ValueOps.write(value, to: &output, timeZone: timeZone)
+                try write(expr)
             case .conditional(let branches, let otherwise):
-                var matched = false
-                for (condition, body) in branches where try isTrue(condition) {
-                    try render(body)
-                    matched = true
-                    break
-                }
-                if !matched { try render(otherwise) }
+                try render(try chosenBody(branches, otherwise: otherwise))
             case .loop(let key, let value, let sequence, let body, let otherwise, let loc):
                 try renderLoop(key: key, value: value, sequence: sequence, body: body, otherwise: otherwise, loc: loc)
             case .set(let name, let expr):
@@ -239,8 +230,23 @@ struct TemplateRenderer {
         }
     }
 
+    @inline(never)
+    private mutating func write(_ expr: Expr) throws(TemplateFailure) {
+        let value = try evaluate(expr)
+        if TemplateHints.isStructured(value) { try checkPrintable(value, expr) }
+        ValueOps.write(value, to: &output, timeZone: timeZone)
+    }
+
+    /// The body of the first branch whose test is true, else the `else` body.
+    @inline(never)
+    private mutating func chosenBody(_ branches: [(Expr, [Node])], otherwise: [Node]) throws(TemplateFailure) -> [Node] {
+        for (condition, body) in branches where try isTrue(condition) { return body }
+        return otherwise
+    }
+
     /// A map, a page or a list of maps has no text a reader wants (it used to
     /// print as JSON or as nothing): name the member to print instead.
+    @inline(never)
     private func checkPrintable(_ value: Value, _ expr: Expr) throws(TemplateFailure) {
         guard let loc = expr.location, let problem = TemplateHints.unprintable(value, spelling: expr.spelling) else { return }
         throw TemplateFailure(message: problem, loc: loc)
@@ -428,18 +434,25 @@ struct TemplateRenderer {
         if let value = memberOfVariable(base, name) { return value }
         let container = try evaluate(base)
         if let value = container.member(name) { return value }
-        if let hint = caseHint(container, base, name) { throw TemplateFailure(message: hint, loc: loc) }
+        throw missingMember(container, base, name, loc: loc)
+    }
+
+    /// The error for `base.name` when `name` is missing; apart from
+    /// `evaluateMember`, whose frame long member chains pay for at every step.
+    @inline(never)
+    private func missingMember(_ container: Value, _ base: Expr, _ name: MemberName, loc: SourceLoc) -> TemplateFailure {
+        if let hint = caseHint(container, base, name) { return TemplateFailure(message: hint, loc: loc) }
         switch container {
         case .none:
-            throw TemplateFailure(
+            return TemplateFailure(
                 message: "'\(base.spelling)' is none, so it has no member '\(name.text)'; guard it with '{% if \(base.spelling) %}'",
                 loc: loc)
         case .map, .object:
-            throw TemplateFailure(
+            return TemplateFailure(
                 message: "'\(base.spelling)' has no member '\(name.text)'; check the spelling, or use '\(base.spelling).\(name.text) | default(…)'",
                 loc: loc)
         default:
-            throw TemplateFailure(
+            return TemplateFailure(
                 message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name.text)'",
                 loc: loc)
         }
