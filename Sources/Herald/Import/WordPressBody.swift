@@ -14,23 +14,23 @@ enum WordPressBody {
     static func convert(_ content: String) -> Converted {
         var text = content.replacingOccurrences(of: "\r\n", with: "\n")
         let blocks = text.contains("<!-- wp:")
-        text = replace(#"<!--\s*/?wp:[^>]*?-->\n?"#, in: text) { _ in "" }
-        text = replace(#"\[caption([^\]]*)\]\s*(.*?)\[/caption\]"#, in: text) { groups in
+        text = replace(blockComment, in: text) { _ in "" }
+        text = replace(caption, in: text) { groups in
             // The image (possibly inside a link) first, then the caption text.
             let inner = groups[2]
-            guard let end = inner.range(of: #"(</a>|<img[^>]*>)(?!.*(</a>|<img))"#, options: [.regularExpression]) else {
+            guard let end = inner.range(of: captionMedia, options: [.regularExpression]) else {
                 return "<figure>\(inner)</figure>"
             }
             let media = inner[..<end.upperBound]
             let caption = inner[end.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)
             return "<figure>\(media)" + (caption.isEmpty ? "" : "<figcaption>\(caption)</figcaption>") + "</figure>"
         }
-        text = replace(#"\[embed[^\]]*\](.*?)\[/embed\]"#, in: text) { groups in
+        text = replace(embed, in: text) { groups in
             let url = groups[1].trimmingCharacters(in: .whitespaces)
             return "<p><a href=\"\(url)\">\(url)</a></p>"
         }
         var unknown: [String] = []
-        _ = replace(#"\[([a-zA-Z][a-zA-Z0-9_-]*)[^\]\n]*\]"#, in: text) { groups in
+        _ = replace(shortcode, in: text) { groups in
             if !unknown.contains(groups[1]) { unknown.append(groups[1]) }
             return groups[0]
         }
@@ -67,10 +67,25 @@ enum WordPressBody {
         return name.isEmpty ? nil : name.lowercased()
     }
 
+    /// The expressions, compiled once: compiling them for every post was
+    /// most of an import's time.
+    private static let compiled: [String: NSRegularExpression] = {
+        var expressions: [String: NSRegularExpression] = [:]
+        for pattern in [blockComment, caption, captionMedia, embed, shortcode] {
+            expressions[pattern] = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
+        }
+        return expressions
+    }()
+    private static let blockComment = #"<!--\s*/?wp:[^>]*?-->\n?"#
+    private static let caption = #"\[caption([^\]]*)\]\s*(.*?)\[/caption\]"#
+    private static let captionMedia = #"(</a>|<img[^>]*>)(?!.*(</a>|<img))"#
+    private static let embed = #"\[embed[^\]]*\](.*?)\[/embed\]"#
+    private static let shortcode = #"\[([a-zA-Z][a-zA-Z0-9_-]*)[^\]\n]*\]"#
+
     /// Replaces every match of `pattern` (dot matches line breaks) with what
     /// `transform` makes of its groups.
     private static func replace(_ pattern: String, in text: String, _ transform: ([String]) -> String) -> String {
-        guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return text }
+        guard text.contains("[") || text.contains("<!--"), let regex = compiled[pattern] else { return text }
         let source = text as NSString
         var result = ""
         var last = 0
