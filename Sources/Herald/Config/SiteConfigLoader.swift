@@ -172,8 +172,10 @@ public enum SiteConfigLoader {
                 feeds.taxonomies = reader.bool(value, key: "feeds.taxonomies") ?? feeds.taxonomies
             case "id_authority":
                 feeds.idAuthority = reader.optionalString(value, key: "feeds.id_authority")
+            case "hubs":
+                feeds.hubs = readHubs(value, reader: &reader)
             default:
-                reader.error(unknownKeyMessage(name, known: ["formats", "limit", "content", "taxonomies", "id_authority"], in: "'feeds'"), at: keyNode)
+                reader.error(unknownKeyMessage(name, known: ["formats", "limit", "content", "taxonomies", "id_authority", "hubs"], in: "'feeds'"), at: keyNode)
             }
         }
     }

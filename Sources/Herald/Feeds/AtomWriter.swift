@@ -18,6 +18,7 @@ enum AtomWriter {
         person("author", feed.author, w)
         w.empty("link", attributes: [("rel", "self"), ("type", FeedGenerator.mediaType(for: .atom)), ("href", feed.selfURL)])
         w.empty("link", attributes: [("rel", "alternate"), ("type", "text/html"), ("href", feed.homeURL)])
+        for hub in feed.hubs { w.empty("link", attributes: [("rel", "hub"), ("href", hub)]) }
         w.element("generator", feed.generator, attributes: ["version": feed.generatorVersion])
         if let icon = feed.icon { w.element("icon", icon) }
         if let logo = feed.logo { w.element("logo", logo) }

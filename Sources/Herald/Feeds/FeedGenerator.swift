@@ -151,6 +151,8 @@ struct PreparedFeed {
     var icon: String?
     var logo: String?
     var copyright: String?
+    /// WebSub hubs (`feeds.hubs`), as URIs.
+    var hubs: [String]
     var generator: String
     var generatorVersion: String
     var entries: [PreparedEntry]
@@ -205,6 +207,7 @@ extension FeedGenerator {
             icon: config.icon.map { absoluteSiteURL($0) },
             logo: config.logo.map { absoluteSiteURL($0) },
             copyright: config.copyright.flatMap { $0.isEmpty ? nil : XMLText.sanitized($0) },
+            hubs: config.feeds.hubs.map { FeedGenerator.uri(XMLText.sanitized($0)) },
             generator: "Herald",
             generatorVersion: HeraldVersion.current,
             entries: entries
