@@ -225,6 +225,10 @@ extension FeedGenerator {
         let summary = HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.summaryHTML), base: url)
         let content: String
         switch config.feeds.content {
+        case .full where item.access == .members && config.feeds.membersContent == .free:
+            // Members' stories: the free part (or the summary) and where to read on.
+            let free = item.freeContentHTML.flatMap { $0.isEmpty ? nil : HTMLURLAbsolutizer.absolutize(XMLText.sanitized($0), base: url) }
+            content = (free ?? summary) + FeedGenerator.membersNote(url: url)
         case .full:
             content = item.contentHTML.isEmpty
                 ? summary : HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.contentHTML), base: url)
@@ -282,6 +286,11 @@ extension FeedGenerator {
             type: info?.type ?? FeedGenerator.guessedImageType(sitePath),
             length: info?.length
         )
+    }
+
+    /// What follows the free part of a members' story in a feed.
+    static func membersNote(url: String) -> String {
+        "<p><a href=\"" + HTMLEscaping.escape(url) + "\">The rest of this story is for members: read it on the site.</a></p>\n"
     }
 
     /// Absolute URL of a config value that is a site path or an absolute URL.

@@ -7,6 +7,8 @@ struct RenderedMarkdown: Sendable {
     var summaryHTML: String
     var wordCount: Int
     var diagnostics: [Diagnostic]
+    /// The body split at its `<!--paywall-->` line, when it has one.
+    var paywall: PaywallSplit? = nil
 }
 
 /// CommonMark to HTML through libcmark, with Herald's additions: the
@@ -42,6 +44,7 @@ struct MarkdownRenderer: Sendable {
         // blocks and line breaks separate words.
         var words = WordCounter()
         var moreMarker: OpaquePointer?
+        var paywallMarkers: [OpaquePointer] = []
         document.forEachNode { node in
             switch CMarkDocument.type(of: node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -61,8 +64,11 @@ struct MarkdownRenderer: Sendable {
                     diagnostics.append(.error(message, at: path, line: lineOffset + CMarkDocument.line(of: node), column: CMarkDocument.column(of: node)))
                 }
             case CMARK_NODE_HTML_BLOCK:
-                if moreMarker == nil, CMarkDocument.literal(of: node)?.trimmingWhitespace() == "<!--more-->" {
+                let literal = CMarkDocument.literal(of: node)?.trimmingWhitespace()
+                if moreMarker == nil, literal == "<!--more-->" {
                     moreMarker = node
+                } else if literal.map({ $0 == PaywallSplit.marker }) == true {
+                    paywallMarkers.append(node)
                 }
             default: break
             }
@@ -78,7 +84,8 @@ struct MarkdownRenderer: Sendable {
         } else if let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) {
             summary = document.html(of: paragraph)
         }
-        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, diagnostics: diagnostics)
+        let paywall = PaywallSplit(document, markers: paywallMarkers, lineOffset: lineOffset)
+        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, diagnostics: diagnostics, paywall: paywall)
     }
 }
 
