@@ -12,6 +12,11 @@ public struct FeedRequest: Sendable {
     public var alternatePath: String
     /// Articles, newest first (by date), not yet limited.
     public var items: [ContentItem]
+    /// Site path of the document when it is not FORMAT's file in `directory`
+    /// (an archive document, `/feed/archive/2.xml`).
+    var selfPath: String?
+    /// RFC 5005 links (Atom only).
+    var archive: ArchiveLinks?
 
     public init(title: String, subtitle: String?, directory: String, alternatePath: String, items: [ContentItem]) {
         self.title = title
@@ -153,6 +158,10 @@ struct PreparedFeed {
     var copyright: String?
     /// WebSub hubs (`feeds.hubs`), as URIs.
     var hubs: [String]
+    /// RFC 5005: `fh:archive`, and the `current` and `prev-archive` URLs.
+    var isArchive = false
+    var currentURL: String?
+    var previousArchiveURL: String?
     var generator: String
     var generatorVersion: String
     var entries: [PreparedEntry]
@@ -192,13 +201,14 @@ extension FeedGenerator {
         }
         let updated = entries.map(\.updated).max() ?? FeedGenerator.emptyFeedDate
         let description = request.subtitle.flatMap { $0.isEmpty ? nil : $0 }
-        return PreparedFeed(
+        let absolute = { (path: String) in FeedGenerator.uri(self.config.url.absolute(path)) }
+        var feed = PreparedFeed(
             format: format,
             id: feedID(directory: request.directory),
             title: XMLText.sanitized(request.title),
             description: description.map(XMLText.sanitized),
             language: config.language,
-            selfURL: FeedGenerator.uri(config.url.absolute(FeedGenerator.path(for: format, in: request.directory))),
+            selfURL: absolute(request.selfPath ?? FeedGenerator.path(for: format, in: request.directory)),
             homeURL: FeedGenerator.uri(config.url.absolute(request.alternatePath)),
             stylesheetHref: config.url.relative(FeedStylesheet.path),
             updated: updated,
@@ -212,6 +222,12 @@ extension FeedGenerator {
             generatorVersion: HeraldVersion.current,
             entries: entries
         )
+        if let archive = request.archive, format == .atom {
+            feed.isArchive = archive.isArchive
+            feed.currentURL = archive.current.map(absolute)
+            feed.previousArchiveURL = archive.previous.map(absolute)
+        }
+        return feed
     }
 
     /// Categories listed per entry; the rest of an article's terms are left out of its feed entries.
