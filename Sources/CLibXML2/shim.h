@@ -10,4 +10,5 @@
 #include <libxml/tree.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
+#include <libxml/xmlreader.h>
 #endif
