@@ -20,12 +20,16 @@ struct BuildCommand: ParsableCommand {
 
     @OptionGroup var site: SiteOptions
 
+    @Flag(help: "Then tell the WebSub hubs of feeds.hubs about the feeds that changed (see 'herald ping').")
+    var ping = false
+
     func run() throws {
         let report: BuildReport
+        var chosen = site.buildOptions()
+        // The process ends right after the build: freeing its data is wasted time.
+        chosen.keepsMemoryUntilExit = true
+        let options = chosen
         do {
-            var options = site.buildOptions()
-            // The process ends right after the build: freeing its data is wasted time.
-            options.keepsMemoryUntilExit = true
             report = try ProgressLine.run("Building", enabled: !site.quiet) { () throws(DiagnosticError) in
                 try Builder(options: options).build()
             }
@@ -42,6 +46,16 @@ struct BuildCommand: ParsableCommand {
                 }
             }
             print(report.summary)
+        }
+        if ping {
+            let hubs: [String]
+            do {
+                hubs = try SiteConfigLoader.load(root: options.source).feeds.hubs
+            } catch {
+                Console.printDiagnostics(error.diagnostics)
+                throw ExitCode.failure
+            }
+            try PingCommand.ping(hubs: hubs, output: options.output, quiet: site.quiet)
         }
     }
 }

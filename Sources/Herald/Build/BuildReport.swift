@@ -15,6 +15,10 @@ public struct BuildReport: Sendable {
     public var duration: TimeInterval = 0
     /// Problems that did not stop the build (such as a missing `image_alt`).
     public var warnings: [Diagnostic] = []
+    /// Absolute URLs of the feeds whose bytes this build changed (or
+    /// created): what WebSub hubs are told of. Empty for a build that found
+    /// nothing changed.
+    public var changedFeeds: [String] = []
     /// Seconds spent in each stage, in order, for `--verbose`.
     public var stageTimes: [StageTime] = []
 

@@ -158,6 +158,7 @@ public struct Builder: Sendable {
             report.articles = site.articles.count
             report.pages = site.pages.count
             report.feeds = plan.outputs.filter { $0.kind == .feed }.count
+            report.changedFeeds = Self.changedFeeds(plan: plan, written: written.writtenPaths, site: site.config.url)
             report.filesWritten = written.written
             report.filesUnchanged = written.unchanged
             report.filesReused = written.reused
@@ -191,6 +192,9 @@ public struct Builder: Sendable {
             }
             saved.value
             BuildCache.write(cacheBytes.value, for: options.output)
+            // Hubs are told later (`herald ping`, `build --ping`): after a
+            // deploy, when the new feeds can be fetched.
+            if !config.feeds.hubs.isEmpty { PendingPings.add(report.changedFeeds, for: options.output) }
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total
@@ -199,6 +203,12 @@ public struct Builder: Sendable {
             }
             return report
         }
+    }
+
+    /// The absolute URLs of the planned feeds among the files written.
+    static func changedFeeds(plan: OutputPlan, written: [String], site: SiteURL) -> [String] {
+        let feeds = Set(plan.outputs.lazy.filter { $0.kind == .feed }.map(\.path))
+        return written.filter(feeds.contains).sorted().map { FeedGenerator.uri(site.absolute("/" + $0)) }
     }
 
     /// The small cache of this build, encoded.

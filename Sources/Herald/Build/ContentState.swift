@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 8"
+    static let magic = "herald-content 9"
 
     /// A content file as the previous build read it.
     struct Record: Sendable {
@@ -71,6 +71,7 @@ struct ContentState: Sendable {
     static func withoutBody(_ item: ContentItem) -> ContentItem {
         var item = item
         item.contentHTML = ""
+        item.freeContentHTML = nil
         if item.standfirstHTML == nil {
             item.summaryHTML = ""
             item.summaryText = ""
@@ -166,6 +167,7 @@ struct ContentState: Sendable {
         digest.add(item.image.map { [$0.src, $0.alt ?? "-", $0.caption ?? "-", $0.credit ?? "-"].joined(separator: "\u{0}") } ?? "-")
         digest.add(item.layout ?? "-")
         digest.add(item.canonical ?? "-")
+        digest.add(item.access.rawValue)
         for correction in item.corrections {
             digest.add(String(correction.date.timeIntervalSince1970))
             digest.add(correction.text)

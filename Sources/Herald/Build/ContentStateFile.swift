@@ -218,6 +218,7 @@ extension ContentState {
         }
         writer.write(item.layout)
         writer.write(item.canonical)
+        writer.write(item.access.rawValue)
         writer.write(item.corrections.count)
         for correction in item.corrections {
             writer.write(correction.date)
@@ -261,6 +262,8 @@ extension ContentState {
         }
         item.layout = try reader.optionalString()
         item.canonical = try reader.optionalString()
+        guard let access = Access(rawValue: try reader.string()) else { throw BinaryReader.Failure() }
+        item.access = access
         for _ in 0..<(try reader.count()) {
             guard let date = try reader.date() else { throw BinaryReader.Failure() }
             item.corrections.append(Correction(date: date, text: try reader.string()))

@@ -52,6 +52,12 @@ public struct SiteConfig: Sendable {
         public var taxonomies = true
         /// Authority of `tag:` entry ids; default: the host of `url`.
         public var idAuthority: String?
+        /// RFC 5005 archived feeds of the site feed (`/feed/archive/N.xml`).
+        public var archive = false
+        /// What feeds carry of a members' story: its free part, or all of it.
+        public var membersContent: MembersFeedContent = .free
+        /// WebSub hubs announced in every feed and told of changed feeds.
+        public var hubs: [String] = []
         public init() {}
     }
 

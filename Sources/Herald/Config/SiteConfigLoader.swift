@@ -176,8 +176,14 @@ public enum SiteConfigLoader {
                 feeds.taxonomies = reader.bool(value, key: "feeds.taxonomies") ?? feeds.taxonomies
             case "id_authority":
                 feeds.idAuthority = reader.optionalString(value, key: "feeds.id_authority")
+            case "hubs":
+                feeds.hubs = readHubs(value, reader: &reader)
+            case "archive":
+                feeds.archive = reader.bool(value, key: "feeds.archive") ?? feeds.archive
+            case "members_content":
+                feeds.membersContent = reader.choice(value, key: "feeds.members_content", as: MembersFeedContent.self) ?? feeds.membersContent
             default:
-                reader.error(unknownKeyMessage(name, known: ["formats", "limit", "content", "taxonomies", "id_authority"], in: "'feeds'"), at: keyNode)
+                reader.error(unknownKeyMessage(name, known: ["formats", "limit", "content", "taxonomies", "id_authority", "hubs", "members_content", "archive"], in: "'feeds'"), at: keyNode)
             }
         }
     }

@@ -15,7 +15,7 @@ struct ContentDecoder {
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
         "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
-        "corrections", "aliases",
+        "corrections", "aliases", "access",
     ]
 
     /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
@@ -99,6 +99,8 @@ struct ContentDecoder {
                 } else {
                     item.canonical = canonical
                 }
+            case "access":
+                item.access = reader.choice(value, key: key, as: Access.self) ?? item.access
             case "corrections":
                 item.corrections = Correction.decodeList(value, reader: &reader, dateParser: dateParser)
             case "aliases":

@@ -45,6 +45,11 @@ public struct ContentItem: Sendable {
     /// Old site paths that redirect here (front matter `aliases`), as
     /// written; `RedirectPath` reads them.
     public var aliases: [String] = []
+    /// `members`: the body after `<!--paywall-->` is for members.
+    public var access: Access = .free
+    /// Of a members' story, the free part of the body as HTML ("" when all
+    /// of it is for members); `nil` for other items.
+    public var freeContentHTML: String?
     /// Front matter keys Herald does not know, for `page.params`.
     public var params: [String: Value] = [:]
     public var wordCount: Int = 0

@@ -1,6 +1,8 @@
 /// Atom 1.0 (RFC 4287), written only through libxml2's xmlTextWriter.
 enum AtomWriter {
     static let namespace = "http://www.w3.org/2005/Atom"
+    /// RFC 5005's namespace (`fh:archive`).
+    static let historyNamespace = "http://purl.org/syndication/history/1.0"
 
     static func render(_ feed: PreparedFeed) -> [UInt8] {
         let w = XMLWriter()
@@ -9,6 +11,7 @@ enum AtomWriter {
         w.start("feed")
         w.attribute("xmlns", namespace)
         w.attribute("xml:lang", feed.language)
+        if feed.isArchive || feed.previousArchiveURL != nil { w.attribute("xmlns:fh", historyNamespace) }
         w.element("id", feed.id)
         title("title", feed.title, w)
         if let subtitle = feed.description {
@@ -18,7 +21,17 @@ enum AtomWriter {
         person("author", feed.author, w)
         w.empty("link", attributes: [("rel", "self"), ("type", FeedGenerator.mediaType(for: .atom)), ("href", feed.selfURL)])
         w.empty("link", attributes: [("rel", "alternate"), ("type", "text/html"), ("href", feed.homeURL)])
-        w.element("generator", feed.generator, attributes: ["version": feed.generatorVersion])
+        for hub in feed.hubs { w.empty("link", attributes: [("rel", "hub"), ("href", hub)]) }
+        let type = FeedGenerator.mediaType(for: .atom)
+        if let current = feed.currentURL { w.empty("link", attributes: [("rel", "current"), ("type", type), ("href", current)]) }
+        if let previous = feed.previousArchiveURL { w.empty("link", attributes: [("rel", "prev-archive"), ("type", type), ("href", previous)]) }
+        if feed.isArchive {
+            w.empty("fh:archive", attributes: [])
+            // No version: an archive document keeps its bytes across upgrades.
+            w.element("generator", feed.generator)
+        } else {
+            w.element("generator", feed.generator, attributes: ["version": feed.generatorVersion])
+        }
         if let icon = feed.icon { w.element("icon", icon) }
         if let logo = feed.logo { w.element("logo", logo) }
         if let rights = feed.copyright { w.element("rights", rights, attributes: ["type": "text"]) }

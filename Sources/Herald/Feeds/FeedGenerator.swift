@@ -12,6 +12,11 @@ public struct FeedRequest: Sendable {
     public var alternatePath: String
     /// Articles, newest first (by date), not yet limited.
     public var items: [ContentItem]
+    /// Site path of the document when it is not FORMAT's file in `directory`
+    /// (an archive document, `/feed/archive/2.xml`).
+    var selfPath: String?
+    /// RFC 5005 links (Atom only).
+    var archive: ArchiveLinks?
 
     public init(title: String, subtitle: String?, directory: String, alternatePath: String, items: [ContentItem]) {
         self.title = title
@@ -151,6 +156,12 @@ struct PreparedFeed {
     var icon: String?
     var logo: String?
     var copyright: String?
+    /// WebSub hubs (`feeds.hubs`), as URIs.
+    var hubs: [String]
+    /// RFC 5005: `fh:archive`, and the `current` and `prev-archive` URLs.
+    var isArchive = false
+    var currentURL: String?
+    var previousArchiveURL: String?
     var generator: String
     var generatorVersion: String
     var entries: [PreparedEntry]
@@ -190,13 +201,14 @@ extension FeedGenerator {
         }
         let updated = entries.map(\.updated).max() ?? FeedGenerator.emptyFeedDate
         let description = request.subtitle.flatMap { $0.isEmpty ? nil : $0 }
-        return PreparedFeed(
+        let absolute = { (path: String) in FeedGenerator.uri(self.config.url.absolute(path)) }
+        var feed = PreparedFeed(
             format: format,
             id: feedID(directory: request.directory),
             title: XMLText.sanitized(request.title),
             description: description.map(XMLText.sanitized),
             language: config.language,
-            selfURL: FeedGenerator.uri(config.url.absolute(FeedGenerator.path(for: format, in: request.directory))),
+            selfURL: absolute(request.selfPath ?? FeedGenerator.path(for: format, in: request.directory)),
             homeURL: FeedGenerator.uri(config.url.absolute(request.alternatePath)),
             stylesheetHref: config.url.relative(FeedStylesheet.path),
             updated: updated,
@@ -205,10 +217,17 @@ extension FeedGenerator {
             icon: config.icon.map { absoluteSiteURL($0) },
             logo: config.logo.map { absoluteSiteURL($0) },
             copyright: config.copyright.flatMap { $0.isEmpty ? nil : XMLText.sanitized($0) },
+            hubs: config.feeds.hubs.map { FeedGenerator.uri(XMLText.sanitized($0)) },
             generator: "Herald",
             generatorVersion: HeraldVersion.current,
             entries: entries
         )
+        if let archive = request.archive, format == .atom {
+            feed.isArchive = archive.isArchive
+            feed.currentURL = archive.current.map(absolute)
+            feed.previousArchiveURL = archive.previous.map(absolute)
+        }
+        return feed
     }
 
     /// Categories listed per entry; the rest of an article's terms are left out of its feed entries.
@@ -222,6 +241,10 @@ extension FeedGenerator {
         let summary = HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.summaryHTML), base: url)
         let content: String
         switch config.feeds.content {
+        case .full where item.access == .members && config.feeds.membersContent == .free:
+            // Members' stories: the free part (or the summary) and where to read on.
+            let free = item.freeContentHTML.flatMap { $0.isEmpty ? nil : HTMLURLAbsolutizer.absolutize(XMLText.sanitized($0), base: url) }
+            content = (free ?? summary) + FeedGenerator.membersNote(url: url)
         case .full:
             content = item.contentHTML.isEmpty
                 ? summary : HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.contentHTML), base: url)
@@ -279,6 +302,11 @@ extension FeedGenerator {
             type: info?.type ?? FeedGenerator.guessedImageType(sitePath),
             length: info?.length
         )
+    }
+
+    /// What follows the free part of a members' story in a feed.
+    static func membersNote(url: String) -> String {
+        "<p><a href=\"" + HTMLEscaping.escape(url) + "\">The rest of this story is for members: read it on the site.</a></p>\n"
     }
 
     /// Absolute URL of a config value that is a site path or an absolute URL.

@@ -16,6 +16,9 @@ enum JSONFeedWriter {
         }
         top.append(("authors", .array([person(feed.author)])))
         top.append(("language", .string(feed.language)))
+        if !feed.hubs.isEmpty {
+            top.append(("hubs", .array(feed.hubs.map { .object([("type", .string("WebSub")), ("url", .string($0))]) })))
+        }
         top.append(("items", .array(feed.entries.map { item($0, feed) })))
         var out: [UInt8] = []
         out.reserveCapacity(feed.entries.reduce(4096) { $0 + $1.contentHTML.utf8.count + 1024 })

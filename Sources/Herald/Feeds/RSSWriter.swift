@@ -15,6 +15,7 @@ enum RSSWriter {
         w.element("link", feed.homeURL)
         title(feed.description ?? feed.title, w, element: "description")
         w.empty("atom:link", attributes: [("href", feed.selfURL), ("rel", "self"), ("type", FeedGenerator.mediaType(for: .rss))])
+        for hub in feed.hubs { w.empty("atom:link", attributes: [("href", hub), ("rel", "hub")]) }
         w.element("language", feed.language)
         if let copyright = feed.copyright { w.element("copyright", copyright) }
         if !feed.entries.isEmpty {

@@ -9,6 +9,8 @@ struct RenderedMarkdown: Sendable {
     /// The headings, for `page.toc` (empty without the `heading_ids` extension).
     var toc: [TOCEntry] = []
     var diagnostics: [Diagnostic]
+    /// The body split at its `<!--paywall-->` line, when it has one.
+    var paywall: PaywallSplit? = nil
 }
 
 /// CommonMark to HTML through libcmark, with Herald's additions: the
@@ -52,6 +54,7 @@ struct MarkdownRenderer: Sendable {
         // blocks and line breaks separate words.
         var words = WordCounter()
         var moreMarker: OpaquePointer?
+        var paywallMarkers: [OpaquePointer] = []
         document.forEachNode { node in
             switch CMarkDocument.type(of: node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -76,8 +79,11 @@ struct MarkdownRenderer: Sendable {
                     diagnostics.append(.error(message, at: path, line: lineOffset + place.line, column: place.column))
                 }
             case CMARK_NODE_HTML_BLOCK:
-                if moreMarker == nil, CMarkDocument.literal(of: node)?.trimmingWhitespace() == "<!--more-->" {
+                let literal = CMarkDocument.literal(of: node)?.trimmingWhitespace()
+                if moreMarker == nil, literal == "<!--more-->" {
                     moreMarker = node
+                } else if literal.map({ $0 == PaywallSplit.marker }) == true {
+                    paywallMarkers.append(node)
                 }
             default: break
             }
@@ -99,7 +105,8 @@ struct MarkdownRenderer: Sendable {
         } else if let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) {
             summary = document.html(of: paragraph)
         }
-        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, toc: toc, diagnostics: diagnostics)
+        let paywall = PaywallSplit(document, markers: paywallMarkers, lineOffset: lineOffset)
+        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, toc: toc, diagnostics: diagnostics, paywall: paywall)
     }
 }
 

@@ -18,8 +18,14 @@ struct FeedPlanner {
     func plan(into plan: inout OutputPlan) {
         let config = site.config
         guard !config.feeds.formats.isEmpty else { return }
-        add(FeedRequest(title: config.title, subtitle: config.description.isEmpty ? nil : config.description,
-                        directory: "/", alternatePath: "/", items: site.articles), origin: "the site feed", into: &plan)
+        var siteFeed = FeedRequest(title: config.title, subtitle: config.description.isEmpty ? nil : config.description,
+                                   directory: "/", alternatePath: "/", items: site.articles)
+        if config.feeds.archive && config.feeds.formats.contains(.atom) {
+            let archive = FeedArchive(limit: config.feeds.limit, articleCount: site.articles.count)
+            if archive.documents > 0 { siteFeed.archive = ArchiveLinks(isArchive: false, previous: FeedArchive.path(archive.documents)) }
+            planArchive(archive, feed: siteFeed, into: &plan)
+        }
+        add(siteFeed, origin: "the site feed", into: &plan)
         if config.feeds.taxonomies {
             for taxonomy in site.taxonomies {
                 for term in taxonomy.terms {
@@ -36,6 +42,22 @@ struct FeedPlanner {
         if config.feeds.formats.contains(.atom) || config.feeds.formats.contains(.rss) {
             plan.add(PlannedOutput(path: String(FeedStylesheet.path.dropFirst()), origin: "the feed stylesheet",
                                    source: .generated { FeedStylesheet.document() }, kind: .other))
+        }
+    }
+
+    /// The complete archive documents of the site feed (Atom).
+    private func planArchive(_ archive: FeedArchive, feed: FeedRequest, into plan: inout OutputPlan) {
+        guard archive.documents > 0 else { return }
+        let generator = self.generator
+        for number in 1...archive.documents {
+            var request = feed
+            request.items = archive.articles(of: number, count: site.articles.count).map { site.articles[$0] }
+            request.selfPath = FeedArchive.path(number)
+            request.archive = ArchiveLinks(isArchive: true, current: FeedGenerator.path(for: .atom, in: "/"), previous: number > 1 ? FeedArchive.path(number - 1) : nil)
+            let path = FeedArchive.path(number), document = request
+            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the feed archive, document \(number)", source: .generated {
+                generator.render(document, as: .atom)
+            }, kind: .feed, dependencies: document.items.map(\.sourcePath)))
         }
     }
 

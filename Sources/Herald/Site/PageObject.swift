@@ -19,7 +19,7 @@ struct PageObject: TemplateObject {
         "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "standfirst", "description", "date",
         "updated", "authors", "tags", "categories", "section", "image", "image_permalink", "image_alt",
         "image_caption", "image_credit", "word_count", "reading_time", "toc", "params", "prev", "next", "related", "source",
-        "corrections",
+        "corrections", "access",
     ]
 
     var memberNames: [String] { Self.names }
@@ -85,6 +85,7 @@ struct PageObject: TemplateObject {
             return .list(site.relatedArticles[index].map { .object(PageObject(site: site, kind: .article, index: $0)) })
         case .source: return .string(record.item.sourcePath)
         case .corrections: return CorrectionsLog.values(of: record.item)
+        case .access: return .string(record.item.access.rawValue)
         default: return nil
         }
     }

@@ -101,8 +101,11 @@ struct SiteAssembler {
             }
         }
         var diagnostics = result.diagnostics
-        let pictures = BodyImages.rewrite(result.html, catalog: images)
+        let access = PaywallSplit.apply(result, access: item.access, path: item.sourcePath)
+        diagnostics += access.diagnostics
+        let pictures = BodyImages.rewrite(access.html, catalog: images)
         item.contentHTML = pictures.html
+        item.freeContentHTML = access.free.map { BodyImages.rewrite($0, catalog: images).html }
         for (src, message) in pictures.problems {
             let line = Self.line(mentioning: images.sitePath(of: src), in: body).map { $0 + draft.bodyLineOffset } ?? 0
             diagnostics.append(.error("image '\(src)' \(message)", at: item.sourcePath, line: line, column: line == 0 ? 0 : 1))

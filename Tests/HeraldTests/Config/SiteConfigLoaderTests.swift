@@ -90,7 +90,7 @@ import Testing
         let messages = errors("title: T\nurl: https://a.org/\nfeeds:\n  limt: 3\n")
         #expect(messages.count == 1)
         #expect(messages.first?.hasPrefix("site.yml:4:3: error: unknown key 'limt' in 'feeds'; did you mean 'limit'? valid keys: ") == true)
-        #expect(messages.first?.contains("content, formats, id_authority, limit") == true, "\(messages)")
+        #expect(messages.first?.contains("content, formats, hubs, id_authority, limit") == true, "\(messages)")
     }
 
     @Test("an unknown key with no close match lists every valid key")
