@@ -5,10 +5,10 @@
 SWIFT ?= swift
 
 # Libraries Herald links against (Debian/Ubuntu package names).
-BUILD_PACKAGES := libcmark-dev libxml2-dev libvips-dev pkg-config
+BUILD_PACKAGES := libcmark-dev libxml2-dev libvips-dev libstemmer-dev pkg-config
 # Tools the tests use to check real output: xmllint, cmark (the benchmark floor),
-# Python for feedparser.
-TEST_PACKAGES := libxml2-utils cmark python3 python3-pip newsboat libimage-exiftool-perl libvips-tools
+# Python for feedparser; Chromium with its driver and selenium for the search page.
+TEST_PACKAGES := libxml2-utils cmark python3 python3-pip newsboat libimage-exiftool-perl libvips-tools chromium chromium-driver python3-selenium
 PIP_PACKAGES := feedparser
 
 .PHONY: site test validate deps test-deps build release clean

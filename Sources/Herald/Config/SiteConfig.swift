@@ -21,6 +21,7 @@ public struct SiteConfig: Sendable {
     public var feeds = FeedSettings()
     public var markdown = MarkdownSettings()
     public var images = ImageSettings()
+    public var search = SearchSettings()
     /// Path or URL of a square icon (feeds' `icon`, JSON Feed `icon`, favicon).
     public var icon: String?
     /// Path or URL of the publisher's logo (Atom `logo`, JSON-LD publisher).
