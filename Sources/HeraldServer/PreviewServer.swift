@@ -1,8 +1,7 @@
 import Foundation
 import Herald
-import Hummingbird
-import Logging
-import NIOCore
+import FlyingFox
+import FlyingSocks
 
 /// `herald serve`: builds the site, serves the output over HTTP, watches the
 /// sources, rebuilds on change and reloads open pages.
@@ -44,6 +43,7 @@ public final class PreviewServer: @unchecked Sendable {
     // Safety: the mutable state below is guarded by `lock`.
     private let lock = NSLock()
     private var basePath = "/"
+    private var httpServer: HTTPServer?
     private var serverTask: Task<Void, any Error>?
     private var watcher: FileWatcher?
     private let buildQueue = DispatchQueue(label: "herald.serve.build")
@@ -75,12 +75,15 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Stops watching, ends every event stream and closes the server.
     public func stop() async {
-        let (watcher, task) = lock.withLock { () -> (FileWatcher?, Task<Void, any Error>?) in
-            defer { self.watcher = nil; self.serverTask = nil }
-            return (self.watcher, self.serverTask)
+        let (watcher, server, task) = lock.withLock { () -> (FileWatcher?, HTTPServer?, Task<Void, any Error>?) in
+            defer { self.watcher = nil; self.httpServer = nil; self.serverTask = nil }
+            return (self.watcher, self.httpServer, self.serverTask)
         }
         watcher?.stop()
+        // Ending the event streams first lets their responses finish, so
+        // the server's connections close without waiting for a timeout.
         hub.close()
+        await server?.stop(timeout: 1)
         task?.cancel()
         _ = try? await task?.value
     }
@@ -142,110 +145,122 @@ public final class PreviewServer: @unchecked Sendable {
 
     private func listen() async throws -> Int {
         updateBasePath()
-        var logger = Logger(label: "herald.serve")
-        logger.logLevel = .critical
-        let responder = CallbackResponder<BasicRequestContext> { [self] request, _ in
-            await self.respond(to: request)
+        let host = configuration.host, port = configuration.port
+        let address: any SocketAddress
+        do {
+            address = try ListenAddress.resolve(host: host, port: port)
+        } catch {
+            throw ServeError.cannotListen(host: host, port: port, reason: "\(error)")
         }
-        let (portStream, portContinuation) = AsyncStream<Result<Int, any Error>>.makeStream()
-        let app = Application(
-            responder: responder,
-            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: nil),
-            onServerRunning: { channel in
-                portContinuation.yield(.success(channel.localAddress?.port ?? 0))
-                portContinuation.finish()
-            },
-            logger: logger
-        )
+        let handler = ClosureHTTPHandler { [self] request in await self.respond(to: request) }
+        let server = HTTPServer(config: .init(address: address, logger: .disabled), handler: handler)
+
+        // The first of: the server listening (its port), or run() failing (the reason).
+        let (results, continuation) = AsyncStream<Result<Int, any Error>>.makeStream()
         let task = Task {
+            defer { continuation.finish() }
             do {
-                try await app.run()
+                try await server.run()
             } catch {
-                portContinuation.yield(.failure(error))
-                portContinuation.finish()
+                continuation.yield(.failure(error))
                 throw error
             }
-            portContinuation.finish()
         }
-        lock.withLock { serverTask = task }
-        for await result in portStream {
-            switch result {
-            case .success(let port): return port
-            case .failure(let error): throw ServeError.cannotListen(host: configuration.host, port: configuration.port, reason: "\(error)")
+        let waiter = Task {
+            guard (try? await server.waitUntilListening(timeout: 30)) != nil else { return }
+            switch await server.listeningAddress {
+            case .ip4(_, let bound), .ip6(_, let bound): continuation.yield(.success(Int(bound)))
+            default: continuation.yield(.success(port))
             }
         }
-        throw ServeError.cannotListen(host: configuration.host, port: configuration.port, reason: "the server stopped")
+        defer { waiter.cancel() }
+        lock.withLock {
+            httpServer = server
+            serverTask = task
+        }
+        for await result in results {
+            switch result {
+            case .success(let bound): return bound
+            case .failure(let error): throw ServeError.cannotListen(host: host, port: port, reason: Self.reason(error))
+            }
+        }
+        throw ServeError.cannotListen(host: host, port: port, reason: "the server stopped")
     }
 
-    func respond(to request: Request) async -> Response {
-        let path = request.uri.path
+    /// What the system said (`Address already in use`), without the socket library's wrapping.
+    private static func reason(_ error: any Error) -> String {
+        if case SocketError.failed(_, _, let message) = error { return message.lowercased() }
+        return "\(error)"
+    }
+
+    func respond(to request: HTTPRequest) async -> HTTPResponse {
+        // The path as sent, still percent-encoded: the resolver decodes each
+        // segment itself, so that an encoded `..` or `/` is refused rather
+        // than normalised away.
+        let path = request.target.path()
         if path == LiveReloadScript.eventsPath {
             return eventStream()
         }
-        guard request.method == .get || request.method == .head else {
-            return Response(status: .methodNotAllowed, headers: [.allow: "GET, HEAD"], body: .init())
+        let head = request.method == .HEAD
+        guard request.method == .GET || head else {
+            let headers: HTTPHeaders = [HTTPHeader("Allow"): "GET, HEAD"]
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: headers)
         }
         let resolver = OutputResolver(output: configuration.options.output, basePath: currentBasePath)
         switch resolver.resolve(path) {
         case .file(let url):
-            return fileResponse(url, status: .ok)
+            return fileResponse(url, status: .ok, head: head)
         case .redirect(let location):
             var target = location
-            if let query = request.uri.query { target += "?" + query }
-            return Response(status: .movedPermanently, headers: [.location: target, .cacheControl: "no-store"], body: .init())
+            let query = request.target.query()
+            if !query.isEmpty { target += "?" + query }
+            let headers: HTTPHeaders = [.location: target, .cacheControl: "no-store"]
+            return HTTPResponse(statusCode: .movedPermanently, headers: headers)
         case .forbidden:
-            return textResponse("403 Forbidden: this path is outside the site\n", status: .forbidden)
+            return textResponse("403 Forbidden: this path is outside the site\n", status: .forbidden, head: head)
         case .notFound:
             if case .file(let url) = resolver.resolve(resolver.basePath + "404.html") {
-                return fileResponse(url, status: .notFound)
+                return fileResponse(url, status: .notFound, head: head)
             }
             // No 404.html (yet: the first build may have failed): a page
             // that still carries the live-reload script and its overlay.
             let page = "<!doctype html>\n<meta charset=utf-8>\n<title>Not found</title>\n<p>Nothing is published at \(HTMLEscaping.escape(path)).</p>\n"
-            return Response(
-                status: .notFound,
-                headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-                body: ResponseBody(byteBuffer: ByteBuffer(string: LiveReloadScript.inject(into: page)))
+            return Self.response(
+                status: .notFound, type: "text/html; charset=utf-8", body: Data(LiveReloadScript.inject(into: page).utf8), head: head
             )
         }
     }
 
-    private func fileResponse(_ url: URL, status: HTTPResponse.Status) -> Response {
+    private func fileResponse(_ url: URL, status: HTTPStatusCode, head: Bool) -> HTTPResponse {
         guard var data = FileManager.default.contents(atPath: url.path) else {
-            return textResponse("404 Not Found\n", status: .notFound)
+            return textResponse("404 Not Found\n", status: .notFound, head: head)
         }
         let type = ContentTypes.forPath(url.lastPathComponent)
         if type.hasPrefix("text/html") {
             data = Data(LiveReloadScript.inject(into: String(decoding: data, as: UTF8.self)).utf8)
         }
-        return Response(
-            status: status,
-            headers: [.contentType: type, .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(bytes: data))
-        )
+        return Self.response(status: status, type: type, body: data, head: head)
     }
 
-    private func textResponse(_ text: String, status: HTTPResponse.Status) -> Response {
-        Response(
-            status: status,
-            headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: text))
-        )
+    private func textResponse(_ text: String, status: HTTPStatusCode, head: Bool) -> HTTPResponse {
+        Self.response(status: status, type: "text/plain; charset=utf-8", body: Data(text.utf8), head: head)
     }
 
-    private func eventStream() -> Response {
-        let events = hub.subscribe()
-        let body = ResponseBody { writer in
-            try await writer.write(ByteBuffer(string: "retry: 1000\n: connected\n\n"))
-            for await event in events {
-                try await writer.write(ByteBuffer(string: ReloadHub.serverSentEvent(event)))
-            }
-            try await writer.finish(nil)
-        }
-        return Response(
-            status: .ok,
-            headers: [.contentType: "text/event-stream", .cacheControl: "no-store"],
-            body: body
+    /// A response that is never cached; a HEAD request gets the headers
+    /// (with the length the body would have) and no body.
+    private static func response(status: HTTPStatusCode, type: String, body: Data, head: Bool) -> HTTPResponse {
+        var headers: HTTPHeaders = [.contentType: type, .cacheControl: "no-store"]
+        guard head else { return HTTPResponse(statusCode: status, headers: headers, body: body) }
+        headers[.contentLength] = String(body.count)
+        return HTTPResponse(statusCode: status, headers: headers, body: Data())
+    }
+
+    private func eventStream() -> HTTPResponse {
+        let headers: HTTPHeaders = [.contentType: "text/event-stream", .cacheControl: "no-store"]
+        return HTTPResponse(
+            statusCode: .ok,
+            headers: headers,
+            body: HTTPBodySequence(from: EventStreamBody(events: hub.subscribe()), suggestedBufferSize: 4096)
         )
     }
 }

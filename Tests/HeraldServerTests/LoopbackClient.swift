@@ -89,13 +89,33 @@ struct HTTPResult: Sendable {
 
 /// One `GET` with `Connection: close`, read to the end.
 func get(_ path: String, port: Int) async throws -> HTTPResult {
+    try await request("GET", path, port: port)
+}
+
+/// One request without a body, with `Connection: close`, read to the end.
+func request(_ method: String, _ path: String, port: Int) async throws -> HTTPResult {
     try await offThePool {
         let connection = try LoopbackConnection(port: port)
-        try connection.send("GET \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n\r\n")
+        try connection.send("\(method) \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
         while connection.readSome() {}
         return parse(connection.received)
     }
 }
+
+/// Opens the live-reload event stream and reads until `needle` arrives (or
+/// five seconds pass; with `required`, that throws).
+func openEvents(port: Int, until needle: String, required: Bool = false) async throws -> LoopbackConnection {
+    try await offThePool {
+        let connection = try LoopbackConnection(port: port)
+        try connection.send("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        if !connection.read(until: needle, deadline: Date() + 5), required {
+            throw StreamFailure.noStream(connection.text)
+        }
+        return connection
+    }
+}
+
+enum StreamFailure: Error { case noStream(String) }
 
 func parse(_ bytes: [UInt8]) -> HTTPResult {
     let separator: [UInt8] = [13, 10, 13, 10]

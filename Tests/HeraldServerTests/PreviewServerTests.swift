@@ -133,12 +133,7 @@ struct PreviewServerTests {
         let server = site.server(watch: true, mode: mode)
         let port = try await server.start()
 
-        let events = try await offThePool { () -> LoopbackConnection in
-            let connection = try LoopbackConnection(port: port)
-            try connection.send("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            guard connection.read(until: ": connected", deadline: Date() + 5) else { throw Failure.noStream(connection.text) }
-            return connection
-        }
+        let events = try await openEvents(port: port, until: ": connected", required: true)
         #expect(events.text.contains("text/event-stream"))
 
         try site.write("---\ntitle: First, updated\ndate: 2025-01-02\n---\nNew body.\n", to: "Content/articles/2025-01-02-first.md")
@@ -166,18 +161,76 @@ struct PreviewServerTests {
         #expect(home.status == 404)
         #expect(home.text.contains("/__herald/events"), "the fallback page carries the live-reload script")
 
-        let events = try await offThePool { () -> LoopbackConnection in
-            let connection = try LoopbackConnection(port: port)
-            try connection.send("GET /__herald/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-            _ = connection.read(until: "article.html", deadline: Date() + 5)
-            return connection
-        }
+        let events = try await openEvents(port: port, until: "article.html")
         #expect(events.text.contains("event: build-error"), "a new page learns of the current error at once: \(events.text)")
         try site.write("x", to: "Templates/article.html")
         let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + 8) }
         #expect(reloaded, "no reload event: \(events.text)")
         #expect(try await get("/", port: port).status == 200)
         await server.stop()
+    }
+
+    @Test("HEAD gets the headers and no body, other methods 405, and a stop does not wait for open event streams")
+    func methodsAndStop() async throws {
+        let site = try ServedSite()
+        defer { site.remove() }
+        let server = site.server()
+        let port = try await server.start()
+
+        let head = try await request("HEAD", "/assets/site.css", port: port)
+        #expect(head.status == 200)
+        #expect(head.headers["content-length"] == "6", "the length of body{}")
+        #expect(head.headers["content-type"] == "text/css; charset=utf-8")
+        #expect(head.body.isEmpty)
+
+        let post = try await request("POST", "/", port: port)
+        #expect(post.status == 405)
+        #expect(post.headers["allow"] == "GET, HEAD")
+
+        let events = try await openEvents(port: port, until: ": connected")
+        #expect(events.text.contains("Transfer-Encoding: chunked"), "\(events.text)")
+        let started = Date()
+        await server.stop()
+        #expect(Date().timeIntervalSince(started) < 3, "stop() waited for the open event stream")
+        let ended = try await offThePool { () -> Bool in
+            while events.readSome() {}
+            return events.text.hasSuffix("0\r\n\r\n")
+        }
+        #expect(ended, "the event stream ends with the last chunk when the server stops: \(events.text)")
+    }
+
+    @Test("listens on a host name, and says why when the port is taken or not a port")
+    func listening() async throws {
+        let site = try ServedSite()
+        defer { site.remove() }
+        var configuration = PreviewServer.Configuration(options: BuildOptions(source: site.root), host: "localhost", port: 0)
+        configuration.watch = false
+        let first = PreviewServer(configuration: configuration)
+        let port = try await first.start()
+        #expect(try await get("/robots.txt", port: port).text == "User-agent: *")
+
+        configuration.port = port
+        let second = PreviewServer(configuration: configuration)
+        let started = Date()
+        do {
+            _ = try await second.start()
+            Issue.record("a second server listened on a taken port")
+        } catch {
+            #expect("\(error)".contains("cannot listen on localhost:\(port) (address already in use)"), "\(error)")
+        }
+        #expect(Date().timeIntervalSince(started) < 10, "a taken port is reported at once")
+        await second.stop()
+        await first.stop()
+
+        configuration.port = 70_000
+        let third = PreviewServer(configuration: configuration)
+        do {
+            _ = try await third.start()
+            Issue.record("port 70000 was accepted")
+        } catch {
+            #expect("\(error)".contains("70000 is not a port number"), "\(error)")
+        }
+        await third.stop()
     }
 
     @Test("the live-reload script goes before the last </body>, or at the end")
@@ -201,6 +254,4 @@ struct PreviewServerTests {
         #expect(resolver.resolve("/%2e%2e/site.yml") == .forbidden)
         #expect(resolver.resolve("/nothing") == .notFound)
     }
-
-    enum Failure: Error { case noStream(String) }
 }

@@ -132,6 +132,11 @@ public struct Builder: Sendable {
                 searchDocuments = SearchPlanner(site: site, cache: searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
                 clock.lap("search")
             }
+            // Last: a redirect must not hide any other output.
+            let redirectProblems = RedirectPlanner(site: site, root: root).plan(into: &plan)
+            let redirectErrors = redirectProblems.filter { $0.severity == .error }
+            guard redirectErrors.isEmpty else { throw DiagnosticError(redirectErrors) }
+            report.warnings += redirectProblems
             // An incremental build plans the outputs the previous build
             // checked (same site, same templates): only a full one checks.
             if incremental == nil {

@@ -218,6 +218,7 @@ extension ContentState {
         }
         writer.write(item.layout)
         writer.write(item.canonical)
+        writer.write(item.aliases)
         ValueCoding.write(.map(item.params), to: &writer)
         writer.write(item.path)
         writer.write(item.url)
@@ -255,6 +256,7 @@ extension ContentState {
         }
         item.layout = try reader.optionalString()
         item.canonical = try reader.optionalString()
+        item.aliases = try reader.strings()
         guard case .map(let params) = try ValueCoding.read(&reader) else { throw BinaryReader.Failure() }
         item.params = params
         item.path = try reader.string()

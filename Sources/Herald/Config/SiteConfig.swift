@@ -22,6 +22,7 @@ public struct SiteConfig: Sendable {
     public var markdown = MarkdownSettings()
     public var images = ImageSettings()
     public var search = SearchSettings()
+    public var redirects = RedirectSettings()
     /// Path or URL of a square icon (feeds' `icon`, JSON Feed `icon`, favicon).
     public var icon: String?
     /// Path or URL of the publisher's logo (Atom `logo`, JSON-LD publisher).

@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "search",
+        "images", "search", "redirects",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -75,6 +75,8 @@ public enum SiteConfigLoader {
                 readImages(value, into: &config.images, reader: &reader)
             case "search":
                 SearchSettings.read(value, into: &config.search, reader: &reader)
+            case "redirects":
+                readRedirects(value, into: &config.redirects, reader: &reader)
             case "params":
                 if reader.isNull(value) { continue }
                 guard case .mapping = value else {
@@ -156,19 +158,7 @@ public enum SiteConfigLoader {
         for (name, keyNode, value) in pairs {
             switch name {
             case "formats":
-                guard let names = reader.stringList(value, key: "feeds.formats") else { continue }
-                var formats: [FeedFormat] = []
-                for (index, formatName) in names.enumerated() {
-                    if let format = FeedFormat(rawValue: formatName) {
-                        formats.append(format)
-                    } else {
-                        // Point at the entry itself when the formats are a list.
-                        var entry = value
-                        if case .sequence(let sequence) = value, index < sequence.count { entry = sequence[index] }
-                        reader.error("unknown feed format '\(formatName)' in feeds.formats: use atom, rss or json", at: entry)
-                    }
-                }
-                feeds.formats = formats
+                feeds.formats = reader.names(value, key: "feeds.formats", what: "feed format", allowed: "atom, rss or json", parse: FeedFormat.init(rawValue:)) ?? feeds.formats
             case "limit":
                 feeds.limit = reader.int(value, key: "feeds.limit", minimum: 0) ?? feeds.limit
             case "content":
@@ -195,6 +185,27 @@ public enum SiteConfigLoader {
             case "smart": markdown.smart = reader.bool(value, key: "markdown.smart") ?? markdown.smart
             case "unsafe_html": markdown.unsafeHTML = reader.bool(value, key: "markdown.unsafe_html") ?? markdown.unsafeHTML
             default: reader.error(unknownKeyMessage(name, known: ["smart", "unsafe_html"], in: "'markdown'"), at: keyNode)
+            }
+        }
+    }
+
+    private static func readRedirects(_ node: Yams.Node, into redirects: inout RedirectSettings, reader: inout YAMLReader) {
+        guard let pairs = reader.mapping(node, what: "'redirects'") else { return }
+        for (name, keyNode, value) in pairs {
+            switch name {
+            case "formats":
+                let formats = reader.names(value, key: "redirects.formats", what: "redirect format", allowed: "html, netlify, apache or nginx", parse: RedirectFormat.init(rawValue:))
+                redirects.formats = formats.map(Set.init) ?? redirects.formats
+            case "map":
+                if reader.isNull(value) { continue }
+                guard let entries = reader.mapping(value, what: "'redirects.map'") else { continue }
+                for (from, fromNode, to) in entries {
+                    guard let target = reader.string(to, key: "redirects.map '\(from)'") else { continue }
+                    let mark = fromNode.mark
+                    redirects.map.append(RedirectRule(from: from, to: target, line: reader.lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
+                }
+            default:
+                reader.error(unknownKeyMessage(name, known: ["formats", "map"], in: "'redirects'"), at: keyNode)
             }
         }
     }

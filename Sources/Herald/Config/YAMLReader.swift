@@ -133,6 +133,27 @@ struct YAMLReader {
         }
     }
 
+    /// A list of names each read by `parse`; an unknown one is an error at
+    /// its own entry: "unknown WHAT 'x' in KEY: use ALLOWED".
+    mutating func names<T>(_ node: Yams.Node, key: String, what: String, allowed: String, parse: (String) -> T?) -> [T]? {
+        guard let names = stringList(node, key: key) else { return nil }
+        var values: [T] = []
+        for (index, name) in names.enumerated() {
+            if let value = parse(name) {
+                values.append(value)
+            } else {
+                error("unknown \(what) '\(name)' in \(key): use \(allowed)", at: entry(index, of: node))
+            }
+        }
+        return values
+    }
+
+    /// The entry at `index` of a list, or the node itself when it is one value.
+    func entry(_ index: Int, of node: Yams.Node) -> Yams.Node {
+        if case .sequence(let sequence) = node, index < sequence.count { return sequence[index] }
+        return node
+    }
+
     func isNull(_ node: Yams.Node) -> Bool {
         guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return scalar.string.isEmpty || scalar.string == "~" || scalar.string == "null" || scalar.string == "Null" || scalar.string == "NULL"

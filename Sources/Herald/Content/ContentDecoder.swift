@@ -15,6 +15,7 @@ struct ContentDecoder {
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
         "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
+        "aliases",
     ]
 
     /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
@@ -97,6 +98,14 @@ struct ContentDecoder {
                     reader.error("'canonical' must be an absolute http(s) URL, not '\(canonical)'", at: value)
                 } else {
                     item.canonical = canonical
+                }
+            case "aliases":
+                guard let aliases = reader.stringList(value, key: key) else { continue }
+                for (index, alias) in aliases.enumerated() {
+                    switch RedirectPath.parse(alias, siteURL: config.url) {
+                    case .success: item.aliases.append(alias)
+                    case .failure(let problem): reader.error("alias '\(alias)' \(problem.message)", at: reader.entry(index, of: value))
+                    }
                 }
             default:
                 if config.taxonomies.contains(key) {

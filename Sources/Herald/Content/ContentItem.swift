@@ -40,6 +40,9 @@ public struct ContentItem: Sendable {
     /// Template name instead of the default (`article` / `page`).
     public var layout: String?
     public var canonical: String?
+    /// Old site paths that redirect here (front matter `aliases`), as
+    /// written; `RedirectPath` reads them.
+    public var aliases: [String] = []
     /// Front matter keys Herald does not know, for `page.params`.
     public var params: [String: Value] = [:]
     public var wordCount: Int = 0

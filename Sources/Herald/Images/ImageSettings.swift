@@ -48,19 +48,11 @@ extension SiteConfigLoader {
                 }
                 images.widths = Array(Set(widths)).sorted()
             case "formats":
-                guard let names = reader.stringList(value, key: "images.formats") else { continue }
-                var formats: [String] = []
-                for (index, formatName) in names.enumerated() {
-                    let lowered = formatName.lowercased()
-                    if ["avif", "webp", "jpeg", "png"].contains(lowered) {
-                        if !formats.contains(lowered) { formats.append(lowered) }
-                    } else {
-                        var entry = value
-                        if case .sequence(let sequence) = value, index < sequence.count { entry = sequence[index] }
-                        reader.error("unknown image format '\(formatName)' in images.formats: use avif, webp, jpeg or png", at: entry)
-                    }
+                let names = reader.names(value, key: "images.formats", what: "image format", allowed: "avif, webp, jpeg or png") { name in
+                    ["avif", "webp", "jpeg", "png"].contains(name.lowercased()) ? name.lowercased() : nil
                 }
-                images.formats = formats
+                guard let names else { continue }
+                images.formats = names.reduce(into: []) { formats, name in if !formats.contains(name) { formats.append(name) } }
             case "quality":
                 if let quality = reader.int(value, key: "images.quality", minimum: 1) {
                     if quality > 100 { reader.error("'images.quality' must be at most 100", at: value) } else { images.quality = quality }
