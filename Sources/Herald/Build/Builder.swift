@@ -120,8 +120,10 @@ public struct Builder: Sendable {
             guard errors.isEmpty, let templates else { throw DiagnosticError(errors) }
 
             var plan = OutputPlan()
-            PagePlanner(site: site, values: SiteValues(site: site), templates: templates).plan(into: &plan)
+            let values = SiteValues(site: site)
+            PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)
             FeedPlanner(site: site, root: root, images: images).plan(into: &plan)
+            CorrectionsPlanner.plan(site, values: values, templates: templates, into: &plan)
             StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
             images.plan(into: &plan)
             SitemapPlanner(site: site, now: options.now).plan(into: &plan)

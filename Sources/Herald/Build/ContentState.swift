@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 7"
+    static let magic = "herald-content 8"
 
     /// A content file as the previous build read it.
     struct Record: Sendable {
@@ -165,6 +165,10 @@ struct ContentState: Sendable {
         digest.add(item.image.map { [$0.src, $0.alt ?? "-", $0.caption ?? "-", $0.credit ?? "-"].joined(separator: "\u{0}") } ?? "-")
         digest.add(item.layout ?? "-")
         digest.add(item.canonical ?? "-")
+        for correction in item.corrections {
+            digest.add(String(correction.date.timeIntervalSince1970))
+            digest.add(correction.text)
+        }
         // Redirects are planned from every item's aliases: a change needs a full build.
         for alias in item.aliases + ["|"] { digest.add(alias) }
         var writer = BinaryWriter(capacity: 64)

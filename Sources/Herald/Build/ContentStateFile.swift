@@ -218,6 +218,11 @@ extension ContentState {
         }
         writer.write(item.layout)
         writer.write(item.canonical)
+        writer.write(item.corrections.count)
+        for correction in item.corrections {
+            writer.write(correction.date)
+            writer.write(correction.text)
+        }
         writer.write(item.aliases)
         ValueCoding.write(.map(item.params), to: &writer)
         writer.write(item.path)
@@ -256,6 +261,10 @@ extension ContentState {
         }
         item.layout = try reader.optionalString()
         item.canonical = try reader.optionalString()
+        for _ in 0..<(try reader.count()) {
+            guard let date = try reader.date() else { throw BinaryReader.Failure() }
+            item.corrections.append(Correction(date: date, text: try reader.string()))
+        }
         item.aliases = try reader.strings()
         guard case .map(let params) = try ValueCoding.read(&reader) else { throw BinaryReader.Failure() }
         item.params = params

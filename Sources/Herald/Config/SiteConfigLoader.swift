@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "search", "redirects",
+        "images", "search", "corrections", "redirects",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -75,6 +75,8 @@ public enum SiteConfigLoader {
                 readImages(value, into: &config.images, reader: &reader)
             case "search":
                 SearchSettings.read(value, into: &config.search, reader: &reader)
+            case "corrections":
+                readCorrections(value, into: &config.corrections, reader: &reader)
             case "redirects":
                 readRedirects(value, into: &config.redirects, reader: &reader)
             case "params":

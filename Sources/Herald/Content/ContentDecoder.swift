@@ -15,7 +15,7 @@ struct ContentDecoder {
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
         "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
-        "aliases",
+        "corrections", "aliases",
     ]
 
     /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
@@ -99,6 +99,8 @@ struct ContentDecoder {
                 } else {
                     item.canonical = canonical
                 }
+            case "corrections":
+                item.corrections = Correction.decodeList(value, reader: &reader, dateParser: dateParser)
             case "aliases":
                 guard let aliases = reader.stringList(value, key: key) else { continue }
                 for (index, alias) in aliases.enumerated() {

@@ -40,6 +40,8 @@ public struct ContentItem: Sendable {
     /// Template name instead of the default (`article` / `page`).
     public var layout: String?
     public var canonical: String?
+    /// Correction notices, oldest first (front matter `corrections`).
+    public var corrections: [Correction] = []
     /// Old site paths that redirect here (front matter `aliases`), as
     /// written; `RedirectPath` reads them.
     public var aliases: [String] = []

@@ -19,6 +19,7 @@ struct PageObject: TemplateObject {
         "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "standfirst", "description", "date",
         "updated", "authors", "tags", "categories", "section", "image", "image_permalink", "image_alt",
         "image_caption", "image_credit", "word_count", "reading_time", "params", "prev", "next", "related", "source",
+        "corrections",
     ]
 
     var memberNames: [String] { Self.names }
@@ -82,6 +83,7 @@ struct PageObject: TemplateObject {
             guard record.item.kind == .article else { return .list([]) }
             return .list(site.relatedArticles[index].map { .object(PageObject(site: site, kind: .article, index: $0)) })
         case .source: return .string(record.item.sourcePath)
+        case .corrections: return CorrectionsLog.values(of: record.item)
         default: return nil
         }
     }

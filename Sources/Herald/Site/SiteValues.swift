@@ -38,8 +38,24 @@ struct SiteValues: Sendable {
             "pages": .list(site.pages.indices.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
             "taxonomies": .map(taxonomies),
             "feeds": Self.feedLinks(directory: "/", title: config.title, config: config),
+            "corrections": Self.correctionsValue(site: site),
             "generator": ["name": "Herald", "version": .string(HeraldVersion.current), "uri": .none],
         ])
+    }
+
+    /// `site.corrections`: `url`, `permalink`, `policy` (served URL or none),
+    /// `feeds`, and `count` of the site's corrections.
+    static func correctionsValue(site: Site) -> Value {
+        let config = site.config, settings = config.corrections
+        let count = site.articles.reduce(0) { $0 + $1.corrections.count } + site.pages.reduce(0) { $0 + $1.corrections.count }
+        return [
+            "url": .string(config.url.relative(settings.path)),
+            "permalink": .string(config.url.absolute(settings.path)),
+            "policy": settings.policy.map { .string(SiteLinks.served($0, site: config.url)) } ?? .none,
+            "policy_permalink": settings.policy.map { .string(SiteLinks.absolute($0, site: config.url)) } ?? .none,
+            "feeds": settings.feeds ? feedLinks(directory: settings.path, title: "\(config.title): Corrections", config: config) : .list([]),
+            "count": .int(count),
+        ]
     }
 
     /// The variables of one render: `site`, the current URL, and `extra`.

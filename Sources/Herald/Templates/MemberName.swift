@@ -18,7 +18,7 @@ public struct MemberName: Sendable {
 enum MemberSymbol: String, Sendable {
     // Pages.
     case kind, title, slug, url, permalink, canonical, content, summary, standfirst, description, date, updated
-    case authors, tags, categories, section, image, source, params, prev, next, related
+    case authors, tags, categories, section, image, source, params, prev, next, related, corrections
     case imagePermalink = "image_permalink", imageAlt = "image_alt", imageCaption = "image_caption"
     case imageCredit = "image_credit", wordCount = "word_count", readingTime = "reading_time"
     // Terms (besides slug, url, permalink).

@@ -36,7 +36,9 @@ import Testing
         let withoutLastmod = byLoc.filter { $0.value == nil }.keys.sorted()
         #expect(withoutLastmod == ["https://news.example.org/about/", "https://news.example.org/contact/"])
         // A page with `updated` has it as lastmod.
-        #expect(byLoc["https://news.example.org/corrections/"] == "2026-02-10T11:00:00-05:00")
+        #expect(byLoc["https://news.example.org/corrections-policy/"] == "2026-02-10T11:00:00-05:00")
+        // The corrections page changes with its newest correction.
+        #expect(byLoc["https://news.example.org/corrections/"] == "2026-02-11T10:20:00-05:00")
     }
 
     @Test func lastmodIsTheUpdatedDateWhenThereIsOne() throws {
