@@ -14,6 +14,8 @@ let package = Package(
         // The preview server of `herald serve`: a small HTTP server with no
         // dependencies of its own, so a first build stays quick.
         .package(url: "https://github.com/swhitty/FlyingFox.git", from: "0.27.1"),
+        // TOML front matter (`+++`).
+        .package(url: "https://github.com/LebJe/TOMLKit.git", exact: "0.6.0"),
     ],
     targets: [
         .systemLibrary(
@@ -38,7 +40,7 @@ let package = Package(
         ),
         .target(
             name: "Herald",
-            dependencies: ["CCmark", "CLibXML2", "CVips", "CStemmer", "Yams"]
+            dependencies: ["CCmark", "CLibXML2", "CVips", "CStemmer", "Yams", "TOMLKit"]
         ),
         .target(
             name: "HeraldServer",

@@ -62,6 +62,11 @@ struct YAMLReader {
         diagnostics.append(.error(message, at: path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))
     }
 
+    /// Records an error at a line and column of the parsed text.
+    mutating func error(_ message: String, line: Int, column: Int) {
+        diagnostics.append(.error(message, at: path, line: lineOffset + line, column: column))
+    }
+
     mutating func warning(_ message: String, at node: Yams.Node?) {
         let mark = node?.mark
         diagnostics.append(.warning(message, at: path, line: lineOffset + (mark?.line ?? 1), column: mark?.column ?? 1))

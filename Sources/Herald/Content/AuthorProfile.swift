@@ -19,8 +19,8 @@ struct AuthorProfile: Sendable {
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
         var profile = AuthorProfile(slug: ContentDecoder.defaultSlug(for: path), bioMarkdown: String(frontMatter.body))
-        var reader = YAMLReader(path: path, lineOffset: frontMatter.yamlLineOffset)
-        if let root = reader.parse(String(frontMatter.yaml)), let pairs = reader.mapping(root, what: "front matter") {
+        var reader = YAMLReader(path: path, lineOffset: frontMatter.textLineOffset)
+        if let root = FrontMatterNodes.root(of: frontMatter, reader: &reader), let pairs = reader.mapping(root, what: "front matter") {
             for (key, keyNode, value) in pairs {
                 switch key {
                 case "name": profile.name = reader.optionalString(value, key: key)

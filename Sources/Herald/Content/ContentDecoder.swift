@@ -25,8 +25,8 @@ struct ContentDecoder {
         case .success(let split): frontMatter = split
         case .failure(let diagnostic): return (nil, [diagnostic])
         }
-        var reader = YAMLReader(path: sourcePath, lineOffset: frontMatter.yamlLineOffset)
-        guard let root = reader.parse(String(frontMatter.yaml)) else {
+        var reader = YAMLReader(path: sourcePath, lineOffset: frontMatter.textLineOffset)
+        guard let root = FrontMatterNodes.root(of: frontMatter, reader: &reader) else {
             if reader.diagnostics.isEmpty {
                 return (nil, [.error("front matter is empty: it needs at least 'title'\(kind == .article ? " and 'date'" : "")", at: sourcePath, line: 1, column: 1)])
             }

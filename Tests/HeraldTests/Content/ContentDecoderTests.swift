@@ -75,7 +75,7 @@ import Testing
     }
 
     @Test func missingFrontMatter() {
-        #expect(decode("# Just markdown\n").1 == ["Content/articles/2025-07-04-river-rises.md:1:1: error: missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---'"])
+        #expect(decode("# Just markdown\n").1 == ["Content/articles/2025-07-04-river-rises.md:1:1: error: missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---' (or TOML between '+++' lines, or a JSON object)"])
     }
 
     @Test func unclosedFrontMatter() {

@@ -8,14 +8,14 @@ import Testing
     func everyKindOfLineBreakSplitsTheFile(lineBreak: String) throws {
         let text = ["---", "title: Ferry fares rise", "---", "Body text."].joined(separator: lineBreak)
         let split = try FrontMatter.split(text, path: "a.md").get()
-        #expect(split.yaml == "title: Ferry fares rise" + lineBreak)
+        #expect(split.text == "title: Ferry fares rise" + lineBreak)
         #expect(split.body == "Body text.")
         #expect(split.bodyLineOffset == 3)
     }
 
     @Test func trailingSpacesAndDotsCloseTheFrontMatter() throws {
         let split = try FrontMatter.split("--- \t\ntitle: A\n... \nBody", path: "a.md").get()
-        #expect(split.yaml == "title: A\n")
+        #expect(split.text == "title: A\n")
         #expect(split.body == "Body")
     }
 
@@ -40,9 +40,15 @@ import Testing
     @Test(arguments: [
         ("---", false, true), ("---  \t\r", false, true), ("...", true, true), ("...", false, false), ("----", true, false),
         ("--", true, false), ("-- -", true, false), (" ---", true, false), ("---x", true, false), ("-.-", true, false),
-        ("..-", true, false), ("---\u{301}", true, false), ("--- \u{301}", true, false), ("", true, false),
+        ("..-", true, false), ("---\u{301}", true, false), ("--- \u{301}", true, false), ("", true, false), ("+++", true, false),
     ])
     func fenceLines(line: String, dots: Bool, isFence: Bool) {
-        #expect(FrontMatter.isFence(Substring(line).utf8[...], dots: dots) == isFence)
+        let utf8 = Substring(line).utf8[...]
+        #expect((FrontMatter.isFence(utf8, mark: UInt8(ascii: "-")) || (dots && FrontMatter.isFence(utf8, mark: UInt8(ascii: ".")))) == isFence)
+    }
+
+    @Test(arguments: [("+++", true), ("+++ \r", true), ("++", false), ("++++", false), ("+-+", false)])
+    func tomlFenceLines(line: String, isFence: Bool) {
+        #expect(FrontMatter.isFence(Substring(line).utf8[...], mark: UInt8(ascii: "+")) == isFence)
     }
 }

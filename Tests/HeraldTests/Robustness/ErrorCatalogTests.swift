@@ -55,9 +55,9 @@ import Testing
 
     @Test(arguments: [
         // Missing front matter.
-        ("# Just a heading\n", "Content/articles/2025-07-05-bad.md:1:1: error: missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---'"),
+        ("# Just a heading\n", "Content/articles/2025-07-05-bad.md:1:1: error: missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---' (or TOML between '+++' lines, or a JSON object)"),
         // Front matter not at the very start.
-        ("\n---\ntitle: x\n---\n", "Content/articles/2025-07-05-bad.md:1:1: error: missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---'"),
+        ("\n---\ntitle: x\n---\n", "Content/articles/2025-07-05-bad.md:1:1: error: missing front matter: the file must start with a line '---', then YAML such as 'title: …', then another '---' (or TOML between '+++' lines, or a JSON object)"),
         // An unclosed `---`.
         ("---\ntitle: Bad\ndate: 2025-07-05\nBody\n", "Content/articles/2025-07-05-bad.md:1:1: error: front matter opened by '---' on line 1 is never closed; add a line '---' after the last key"),
         // An empty file, and one of blank lines.
