@@ -20,7 +20,7 @@ struct HeraldCommand: AsyncParsableCommand {
             Shell completions: herald --generate-completion-script bash|zsh|fish
             """,
         version: HeraldVersion.current,
-        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self],
+        subcommands: [InitCommand.self, NewCommand.self, BuildCommand.self, ServeCommand.self, CheckCommand.self, ImportCommand.self],
         defaultSubcommand: nil
     )
 }

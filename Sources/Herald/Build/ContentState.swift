@@ -62,7 +62,7 @@ struct ContentState: Sendable {
     /// Whether a listed source is an article or page (what `ContentLoader`
     /// reads, and what has a record).
     static func isContentFile(_ path: String) -> Bool {
-        (path.hasPrefix("Content/articles/") || path.hasPrefix("Content/pages/")) && path.hasSuffix(".md")
+        (path.hasPrefix("Content/articles/") || path.hasPrefix("Content/pages/")) && SourceFiles.isContent(path)
     }
 
     /// `item` without what is rendered from its Markdown body (the body,

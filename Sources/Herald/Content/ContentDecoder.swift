@@ -155,7 +155,7 @@ struct ContentDecoder {
     static func defaultSlug(for sourcePath: String) -> String {
         var name = Substring(sourcePath)
         if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) { name = name[name.utf8.index(after: slash)...] }
-        if name.hasSuffix(".md") { name = name.dropLast(3) }
+        if name.hasSuffix(".md") { name = name.dropLast(3) } else if name.hasSuffix(".html") { name = name.dropLast(5) }
         let bytes = Array(name.utf8)
         func isDigit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
         // YYYY-MM-DD-

@@ -29,9 +29,9 @@ struct ContentLoader {
         var jobs: [(path: String, kind: ContentItem.Kind, metadata: FileMetadata??)] = []
         for (folder, kind) in [("Content/articles", ContentItem.Kind.article), ("Content/pages", .page)] {
             if let listed {
-                jobs += listed.filter { $0.path.hasPrefix(folder + "/") && $0.path.hasSuffix(".md") }.map { ($0.path, kind, .some($0.metadata)) }
+                jobs += listed.filter { $0.path.hasPrefix(folder + "/") && SourceFiles.isContent($0.path) }.map { ($0.path, kind, .some($0.metadata)) }
             } else {
-                jobs += SourceFiles.markdown(under: root, folder: folder).map { ($0, kind, nil) }
+                jobs += SourceFiles.content(under: root, folder: folder).map { ($0, kind, nil) }
             }
         }
         let reader = FileReader(root: root, decoder: ContentDecoder(config: config))
@@ -93,6 +93,16 @@ enum SourceFiles {
     /// Site-root-relative paths of the `.md` files below `folder`, sorted, at any depth.
     static func markdown(under root: URL, folder: String) -> [String] {
         files(under: root, folder: folder).filter { $0.hasSuffix(".md") }
+    }
+
+    /// Site-root-relative paths of the content files (`.md`, `.html`) below `folder`, sorted.
+    static func content(under root: URL, folder: String) -> [String] {
+        files(under: root, folder: folder).filter(isContent)
+    }
+
+    /// Whether a file is an article or page: Markdown, or HTML (DESIGN §3).
+    static func isContent(_ path: String) -> Bool {
+        path.hasSuffix(".md") || path.hasSuffix(".html")
     }
 
     /// Site-root-relative paths of every regular file below `folder`, sorted;

@@ -90,8 +90,15 @@ struct SiteAssembler {
     func render(_ draft: ContentDraft, body: String, pathOf: [String: String]) -> (ContentItem, [Diagnostic]) {
         let config = self.config
         var item = draft.item
-        let result = markdown.render(body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
-            ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
+        let result: RenderedMarkdown
+        if item.sourcePath.hasSuffix(".html") {
+            // An HTML body is kept as written (sanitised unless unsafe_html).
+            let rendered = HTMLBody.render(body, unsafe: config.markdown.unsafeHTML)
+            result = RenderedMarkdown(html: rendered.html, summaryHTML: rendered.summaryHTML, wordCount: rendered.wordCount, diagnostics: [])
+        } else {
+            result = markdown.render(body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
+                ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
+            }
         }
         var diagnostics = result.diagnostics
         let pictures = BodyImages.rewrite(result.html, catalog: images)
@@ -176,7 +183,8 @@ struct SiteAssembler {
     static func fileName(of sourcePath: String) -> String {
         var name = Substring(sourcePath)
         if let slash = name.utf8.lastIndex(of: UInt8(ascii: "/")) { name = name[name.utf8.index(after: slash)...] }
-        return String(name.hasSuffix(".md") ? name.dropLast(3) : name)
+        if name.hasSuffix(".md") { return String(name.dropLast(3)) }
+        return String(name.hasSuffix(".html") ? name.dropLast(5) : name)
     }
 
     func isPublished(_ draft: ContentDraft) -> Bool {
