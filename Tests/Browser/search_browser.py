@@ -61,11 +61,13 @@ def main():
         if not condition:
             failures.append(name)
 
-    def settled():
-        # The status line says how many matched (or that none did) once the results are in.
-        WebDriverWait(driver, 20).until(
-            lambda d: "match" in d.find_element(By.ID, "search-status").text
-            or "not available" in d.find_element(By.ID, "search-status").text)
+    def settled(query):
+        # The status line names the query once its results are in (a status
+        # of the page before must not count: the next page may still be loading).
+        def done(d):
+            text = d.find_element(By.ID, "search-status").text
+            return ("“" + query + "”") in text or "not available" in text
+        WebDriverWait(driver, 30).until(done)
         return driver.find_element(By.ID, "search-status").text
 
     def links():
@@ -77,7 +79,7 @@ def main():
         box = driver.find_element(By.ID, "masthead-query")
         box.send_keys("Kaminski", Keys.ENTER)
         WebDriverWait(driver, 20).until(lambda d: "/search/" in d.current_url)
-        status = settled()
+        status = settled("Kaminski")
         found = links()
         check("a name typed in the masthead finds its article first", found[:1] == [FLOOD], "%s / %s" % (status, found))
 
@@ -85,26 +87,25 @@ def main():
         field = driver.find_element(By.ID, "search-query")
         field.clear()
         field.send_keys("flooding risk", Keys.ENTER)
-        WebDriverWait(driver, 20).until(lambda d: "flooding" in d.current_url)
-        settled()
+        settled("flooding risk")
         found = links()
         check("a stemmed form finds the article", found[:1] == [FLOOD], str(found))
         marks = [m.text.lower() for m in driver.find_elements(By.CSS_SELECTOR, "#search-results mark")]
         check("the stem's forms are highlighted", any(m.startswith("flood") for m in marks), str(marks))
 
         driver.get(base + "/search/?q=council+budget")
-        settled()
+        settled("council budget")
         check("a two-word query finds the article with both first", links()[:1] == [BUDGET], str(links()))
 
         driver.get(base + "/search/?q=Anselm+pontoon")
-        status = settled()
+        status = settled("Anselm pontoon")
         check("a draft's words find nothing", links() == [] and "No articles" in status, status)
 
         driver.get(base + "/search/?q=budget")
-        settled()
+        settled("budget")
         everything = links()
         driver.get(base + "/search/?q=budget&section=city-hall")
-        settled()
+        settled("budget")
         narrowed = links()
         sections = {s.text for s in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result-section")}
         check("the section filter narrows the results", 0 < len(narrowed) < len(everything) and sections == {"City Hall"},
@@ -113,7 +114,7 @@ def main():
         check("the filter shows as chosen", chosen == "city-hall", chosen)
 
         driver.get(base + "/search/?q=budget&sort=date")
-        settled()
+        settled("budget")
         by_date = [t.get_attribute("datetime") for t in driver.find_elements(By.CSS_SELECTOR, "#search-results time")]
         check("sorting by date lists newest first", by_date == sorted(by_date, reverse=True) and len(by_date) > 1, str(by_date))
 
