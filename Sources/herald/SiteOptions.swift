@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Herald
 
-/// The options every building command shares (DESIGN §9).
+/// The options every building command shares.
 struct SiteOptions: ParsableArguments {
     @Option(name: [.short, .long], help: "The site root, the folder holding site.yml.")
     var source: String = "."
@@ -19,10 +19,10 @@ struct SiteOptions: ParsableArguments {
     @Option(name: .customLong("base-url"), help: "Use this absolute URL instead of site.yml's url.")
     var baseURL: String?
 
-    @Flag(help: "Print only errors.")
+    @Flag(name: [.short, .long], help: "Print only errors.")
     var quiet = false
 
-    @Flag(help: "Print the time of each stage.")
+    @Flag(name: [.short, .long], help: "Print the time of each stage.")
     var verbose = false
 
     func buildOptions() -> BuildOptions {

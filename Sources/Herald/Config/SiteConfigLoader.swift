@@ -111,11 +111,15 @@ public enum SiteConfigLoader {
 
     static func unknownKeyMessage(_ key: String, known: Set<String>, in place: String) -> String {
         var message = "unknown key '\(key)' in \(place)"
-        if let suggestion = known.min(by: { editDistance($0, key) < editDistance($1, key) }), editDistance(suggestion, key) <= 2 {
+        // Ties go to the alphabetically first key, so the message does not depend on set order.
+        let sorted = known.sorted()
+        // A suggestion only when most of the key is right: 'tags' is not a typo of 'page'.
+        if let suggestion = sorted.min(by: { editDistance($0, key) < editDistance($1, key) }),
+            case let distance = editDistance(suggestion, key), distance <= 2, distance * 2 < max(key.count, suggestion.count) {
             message += "; did you mean '\(suggestion)'?"
-        } else {
-            message += "; known keys: \(known.sorted().joined(separator: ", "))"
         }
+        // Always every valid key: a key from another generator is rarely a typo of one.
+        message += (message.hasSuffix("?") ? " " : "; ") + "valid keys: \(sorted.joined(separator: ", "))"
         return message
     }
 

@@ -28,10 +28,13 @@ public enum ContentScaffold {
         }
         var text = "---\n"
         text += "title: \(yamlString(trimmed))\n"
-        text += "date: \(stamp)\n"
-        text += "author: \(yamlString(config.author.name))\n"
-        text += "tags: []\n"
-        if kind == .article { text += "categories: []\n" }
+        if kind == .article {
+            // A page is not dated, bylined or tagged: it gets only the keys a page uses.
+            text += "date: \(stamp)\n"
+            text += "author: \(yamlString(config.author.name))\n"
+            text += "tags: []\n"
+            text += "categories: []\n"
+        }
         text += "draft: true\n"
         text += "---\n\n"
         do {

@@ -52,7 +52,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         switch self {
         case .default: return 1...2
         case .truncate: return 1...2
-        case .join: return 0...1
+        case .join: return 0...2
         case .sort: return 0...2
         case .limit: return 1...1
         case .where: return 2...2
@@ -70,7 +70,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         switch self {
         case .default: return "default(value) or default(value, true)"
         case .truncate: return "truncate(length) or truncate(length, \"end\")"
-        case .join: return "join or join(separator)"
+        case .join: return "join, join(separator) or join(separator, \"attribute\")"
         case .sort: return "sort, sort(\"attribute\") or sort(\"attribute\", true)"
         case .limit: return "limit(count)"
         case .where: return "where(\"attribute\", value)"
@@ -106,6 +106,19 @@ indirect enum Expr: Sendable {
     case test(Expr, TestKind, negated: Bool, SourceLoc)
     case filter(Expr, FilterKind, [Expr], SourceLoc)
     case superCall(SourceLoc)
+
+    /// Where the expression is, for errors about its value; `nil` for literals.
+    var location: SourceLoc? {
+        switch self {
+        case .literal: return nil
+        case .name(_, let loc), .member(_, _, let loc), .index(_, _, let loc), .negate(_, let loc),
+            .binary(_, _, _, let loc), .test(_, _, _, let loc), .filter(_, _, _, let loc), .superCall(let loc):
+            return loc
+        case .list(let items): return items.lazy.compactMap(\.location).first
+        case .not(let operand): return operand.location
+        case .conditional(let condition, let value, _): return value.location ?? condition.location
+        }
+    }
 
     /// The source-like spelling of a name or member chain, for messages.
     var spelling: String {

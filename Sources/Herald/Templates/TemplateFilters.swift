@@ -88,8 +88,16 @@ extension TemplateRenderer {
         case .urlencode:
             return .string(TextFilters.urlEncode(plainText(value)))
         case .join:
-            let items = try list()
+            var items = try list()
             let separator = args.isEmpty ? "" : try stringArgument(0, "separator")
+            if args.count > 1 {
+                // join(", ", "name"): one member of each item, as Jinja's join(d, attribute).
+                let path = try stringArgument(1, "attribute")
+                items = items.map { attribute($0, path: path) ?? Value.none }
+            }
+            if let problem = TemplateHints.unprintable(.list(items), spelling: base.spelling) {
+                throw failure(problem.replacingOccurrences(of: "cannot be printed", with: "cannot be joined as text"))
+            }
             let separatorIsHTML: Bool
             if case .html? = args.first { separatorIsHTML = true } else { separatorIsHTML = false }
             let anyHTML = items.contains { if case .html = $0 { return true } else { return false } }

@@ -176,6 +176,7 @@ struct TemplateParser {
             case .outputOpen:
                 position += 1
                 do {
+                    if let hint = goKeywordHint() { throw fail(hint, at: current) }
                     let expr = try parseExpression()
                     guard current.kind == .outputClose else {
                         throw fail("unexpected \(describe(current)) in '{{ … }}'; expected '}}'", at: current)
@@ -285,8 +286,9 @@ struct TemplateParser {
             }
             throw fail("'{% \(keyword) %}' without a matching '{% \(opener) %}'; remove it or open the tag before it", at: open)
         default:
+            let hint = TemplateHints.foreignTag(keyword).map { "; \($0)" } ?? ""
             throw fail(
-                "unknown tag '\(keyword)'; the tags are if, for, set, include, extends, block and raw",
+                "unknown tag '\(keyword)'; the tags are if, for, set, include, extends, block and raw\(hint)",
                 at: keywordToken)
         }
     }
@@ -634,9 +636,37 @@ struct TemplateParser {
             return .list(items)
         case .outputClose, .tagClose, .end:
             throw fail("expected an expression, found \(describe(token))", at: token)
+        case .symbol(".") where goPath(after: position) != nil:
+            let path = goPath(after: position)!
+            throw fail(
+                "expected an expression, found '.'; '.\(path.joined(separator: "."))' is Hugo's spelling, Herald writes '\(TemplateHints.heraldPath(ofGoPath: path))'",
+                at: token)
         default:
             throw fail("expected an expression, found \(describe(token))", at: token)
         }
+    }
+
+    /// `{{ if .Title }}`, `{{ range .Pages }}`, `{{ end }}`: Go-template tags written in an output.
+    private func goKeywordHint() -> String? {
+        guard case .name(let keyword) = current.kind, let hint = TemplateHints.goKeywordInOutput(keyword),
+            position + 1 < tokens.count
+        else { return nil }
+        switch tokens[position + 1].kind {
+        case .outputClose: return keyword == "end" || keyword == "else" ? hint : nil
+        case .symbol("."), .name, .string: return hint
+        default: return nil
+        }
+    }
+
+    /// The names of a Go-template path (`.Params.subtitle`) starting at the '.' at `start`.
+    private func goPath(after start: Int) -> [String]? {
+        var names: [String] = []
+        var index = start
+        while index + 1 < tokens.count, tokens[index].kind == .symbol("."), case .name(let name) = tokens[index + 1].kind {
+            names.append(name)
+            index += 2
+        }
+        return names.isEmpty ? nil : names
     }
 
     private mutating func parsePostfix(_ base: Expr) throws(Bail) -> Expr {

@@ -99,16 +99,12 @@ struct TemplateRenderer {
             switch node {
             case .text(let text):
                 output.append(contentsOf: text.utf8)
+            // Both cases call out, so that this frame, which every nesting
+            // level of a template pays for, stays small.
             case .output(let expr):
-                ValueOps.write(try evaluate(expr), to: &output, timeZone: timeZone)
+                try write(expr)
             case .conditional(let branches, let otherwise):
-                var matched = false
-                for (condition, body) in branches where try evaluate(condition).isTruthy {
-                    try render(body)
-                    matched = true
-                    break
-                }
-                if !matched { try render(otherwise) }
+                try render(try chosenBody(branches, otherwise: otherwise))
             case .loop(let key, let value, let sequence, let body, let otherwise, let loc):
                 try renderLoop(key: key, value: value, sequence: sequence, body: body, otherwise: otherwise, loc: loc)
             case .set(let name, let expr):
@@ -234,6 +230,77 @@ struct TemplateRenderer {
         }
     }
 
+    @inline(never)
+    private mutating func write(_ expr: Expr) throws(TemplateFailure) {
+        let value = try evaluate(expr)
+        if TemplateHints.isStructured(value) { try checkPrintable(value, expr) }
+        ValueOps.write(value, to: &output, timeZone: timeZone)
+    }
+
+    /// The body of the first branch whose test is true, else the `else` body.
+    @inline(never)
+    private mutating func chosenBody(_ branches: [(Expr, [Node])], otherwise: [Node]) throws(TemplateFailure) -> [Node] {
+        for (condition, body) in branches where try isTrue(condition) { return body }
+        return otherwise
+    }
+
+    /// A map, a page or a list of maps has no text a reader wants (it used to
+    /// print as JSON or as nothing): name the member to print instead.
+    @inline(never)
+    private func checkPrintable(_ value: Value, _ expr: Expr) throws(TemplateFailure) {
+        guard let loc = expr.location, let problem = TemplateHints.unprintable(value, spelling: expr.spelling) else { return }
+        throw TemplateFailure(message: problem, loc: loc)
+    }
+
+    /// The test of an `if` or `elif`: an undefined name, member or index is
+    /// false here, also as an operand of `and`, `or` and `not` (as in Jinja,
+    /// Tera and Hugo), so optional front matter needs no `is defined` guard.
+    /// Everywhere else an undefined name stays an error, to catch typos.
+    private mutating func isTrue(_ condition: Expr) throws(TemplateFailure) -> Bool {
+        switch condition {
+        case .name, .member, .index:
+            if case .member(let base, let name, _) = condition, let value = memberOfVariable(base, name) {
+                return value.isTruthy
+            }
+            return try resolveInTest(condition)?.isTruthy ?? false
+        case .not(let operand):
+            return !(try isTrue(operand))
+        case .binary(.and, let left, let right, _):
+            guard try isTrue(left) else { return false }
+            return try isTrue(right)
+        case .binary(.or, let left, let right, _):
+            if try isTrue(left) { return true }
+            return try isTrue(right)
+        default:
+            return try evaluate(condition).isTruthy
+        }
+    }
+
+    /// Like `resolve`, but a capitalised member that Herald spells in lower
+    /// case (`page.Title`, `page.Params`) is still an error: it is another
+    /// generator's spelling, which would otherwise be silently false.
+    private mutating func resolveInTest(_ expr: Expr) throws(TemplateFailure) -> Value? {
+        switch expr {
+        case .name(let name, _):
+            return lookup(name)
+        case .member(let base, let name, let loc):
+            guard let container = try resolveInTest(base) else { return nil }
+            if let value = container.member(name) { return value }
+            if let hint = caseHint(container, base, name) { throw TemplateFailure(message: hint, loc: loc) }
+            return nil
+        default:
+            return try resolve(expr)
+        }
+    }
+
+    /// "Herald writes 'page.params'" for `page.Params`, when the lower-case spelling exists.
+    private func caseHint(_ container: Value, _ base: Expr, _ name: MemberName) -> String? {
+        guard case .object(let object) = container, name.text.first?.isUppercase == true else { return nil }
+        let lower = TemplateHints.snakeCase(name.text)
+        guard object.member(lower) != nil else { return nil }
+        return "'\(base.spelling)' has no member '\(name.text)'; Herald's names are lower case: write '\(base.spelling).\(lower)'"
+    }
+
     // MARK: Expressions
 
     private mutating func pushScope() {
@@ -318,7 +385,7 @@ struct TemplateRenderer {
         case .name(let name, let loc):
             if let value = lookup(name) { return value }
             throw TemplateFailure(
-                message: "'\(name.text)' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'",
+                message: "'\(name.text)' is not defined; check the spelling, or use '| default(…)' (in an 'if' test an undefined name is simply false)",
                 loc: loc)
         case .member(let base, let name, let loc):
             return try evaluateMember(base, name, loc: loc)
@@ -367,17 +434,25 @@ struct TemplateRenderer {
         if let value = memberOfVariable(base, name) { return value }
         let container = try evaluate(base)
         if let value = container.member(name) { return value }
+        throw missingMember(container, base, name, loc: loc)
+    }
+
+    /// The error for `base.name` when `name` is missing; apart from
+    /// `evaluateMember`, whose frame long member chains pay for at every step.
+    @inline(never)
+    private func missingMember(_ container: Value, _ base: Expr, _ name: MemberName, loc: SourceLoc) -> TemplateFailure {
+        if let hint = caseHint(container, base, name) { return TemplateFailure(message: hint, loc: loc) }
         switch container {
         case .none:
-            throw TemplateFailure(
+            return TemplateFailure(
                 message: "'\(base.spelling)' is none, so it has no member '\(name.text)'; guard it with '{% if \(base.spelling) %}'",
                 loc: loc)
         case .map, .object:
-            throw TemplateFailure(
+            return TemplateFailure(
                 message: "'\(base.spelling)' has no member '\(name.text)'; check the spelling, or use '\(base.spelling).\(name.text) | default(…)'",
                 loc: loc)
         default:
-            throw TemplateFailure(
+            return TemplateFailure(
                 message: "'\(base.spelling)' is \(ValueOps.typeName(container)), which has no member '\(name.text)'",
                 loc: loc)
         }

@@ -51,7 +51,7 @@ struct ContentScaffoldTests {
         defer { site.remove() }
         let url = try ContentScaffold.create(title: "Corrections Policy", kind: .page, root: site.root, now: Self.now)
         #expect(url.path.hasSuffix("/Content/pages/corrections-policy.md"))
-        #expect(site.read("Content/pages/corrections-policy.md")?.contains("draft: true") == true)
+        #expect(site.read("Content/pages/corrections-policy.md") == "---\ntitle: \"Corrections Policy\"\ndraft: true\n---\n\n")
     }
 
     @Test("refuses to overwrite an existing file")

@@ -80,12 +80,23 @@ import Testing
 
     @Test func unknownTopLevelKeyIsAnErrorWithItsLine() {
         let messages = errors("title: T\nurl: https://a.org/\ntitel: typo\n")
-        #expect(messages == ["site.yml:3:1: error: unknown key 'titel' in site.yml; did you mean 'title'?"])
+        // Other features add top-level keys; the message lists whichever there are, sorted.
+        let valid = SiteConfigLoader.topLevelKeys.sorted().joined(separator: ", ")
+        #expect(messages == ["site.yml:3:1: error: unknown key 'titel' in site.yml; did you mean 'title'? valid keys: \(valid)"])
+        #expect(valid.hasPrefix("author, ") && valid.contains(", title, url"))
     }
 
     @Test func unknownNestedKeyIsAnError() {
         let messages = errors("title: T\nurl: https://a.org/\nfeeds:\n  limt: 3\n")
-        #expect(messages == ["site.yml:4:3: error: unknown key 'limt' in 'feeds'; did you mean 'limit'?"])
+        #expect(messages.count == 1)
+        #expect(messages.first?.hasPrefix("site.yml:4:3: error: unknown key 'limt' in 'feeds'; did you mean 'limit'? valid keys: ") == true)
+        #expect(messages.first?.contains("content, formats, id_authority, limit") == true, "\(messages)")
+    }
+
+    @Test("an unknown key with no close match lists every valid key")
+    func unknownKeyListsValidKeys() {
+        let messages = errors("title: T\nurl: https://a.org/\npermalinks:\n  tags: /topics/:slug/\n")
+        #expect(messages == ["site.yml:4:3: error: unknown key 'tags' in 'permalinks'; valid keys: article, page"])
     }
 
     @Test func missingTitleAndURLAreBothReported() {

@@ -31,10 +31,10 @@ import Testing
     // MARK: Runtime
 
     @Test func undefinedVariable() throws {
-        try expectRender("<p>\n  {{ titel }}</p>", [:], (2, 6, "'titel' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'"))
+        try expectRender("<p>\n  {{ titel }}</p>", [:], (2, 6, "'titel' is not defined; check the spelling, or use '| default(…)' (in an 'if' test an undefined name is simply false)"))
         let diagnostic = try #require(try TemplateTestSupport.renderError("<h1>{{ titel }}</h1>"))
         #expect(diagnostic.description == """
-            Templates/t.html:1:8: error: 'titel' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'
+            Templates/t.html:1:8: error: 'titel' is not defined; check the spelling, or use '| default(…)' (in an 'if' test an undefined name is simply false)
             <h1>{{ titel }}</h1>
                    ^
             """)
@@ -98,7 +98,7 @@ import Testing
     }
 
     @Test func columnsCountCharacters() throws {
-        try expectRender("🎉 é {{ nope }}", [:], (1, 8, "'nope' is not defined; check the spelling, or guard it with 'is defined' or '| default(…)'"))
+        try expectRender("🎉 é {{ nope }}", [:], (1, 8, "'nope' is not defined; check the spelling, or use '| default(…)' (in an 'if' test an undefined name is simply false)"))
     }
 
     @Test func windowsLineEndings() throws {
