@@ -139,7 +139,7 @@ import Testing
             _ = try SiteConfigLoader.parse("title: T\nurl: https://a.example/\nsearch:\n  engin: herald\n")
             Issue.record("an unknown key passed")
         } catch {
-            #expect(error.diagnostics.map(\.description) == ["site.yml:4:3: error: unknown key 'engin' in 'search'; did you mean 'engine'?"])
+            #expect(error.diagnostics.map(\.description) == ["site.yml:4:3: error: unknown key 'engin' in 'search'; did you mean 'engine'? valid keys: engine"])
         }
     }
 }
