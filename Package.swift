@@ -33,9 +33,14 @@ let package = Package(
             pkgConfig: "vips",
             providers: [.apt(["libvips-dev"]), .brew(["vips"])]
         ),
+        // libstemmer has no pkg-config file: its module map links it by name.
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"]), .brew(["snowball"])]
+        ),
         .target(
             name: "Herald",
-            dependencies: ["CCmark", "CLibXML2", "CVips", "Yams", "TOMLKit"]
+            dependencies: ["CCmark", "CLibXML2", "CVips", "CStemmer", "Yams", "TOMLKit"]
         ),
         .target(
             name: "HeraldServer",

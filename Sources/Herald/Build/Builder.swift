@@ -92,6 +92,7 @@ public struct Builder: Sendable {
             // Something every page may show changed: read and render all of it.
             if incremental == nil { content = loader.load(listed: sources) }
         }
+        let searchCache = config.search.engine == .herald ? SearchCache.load(for: options.output, language: config.language) : SearchCache()
         while true {
             let site: Site
             var diagnostics: [Diagnostic]
@@ -126,6 +127,13 @@ public struct Builder: Sendable {
             StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
             images.plan(into: &plan)
             SitemapPlanner(site: site, now: options.now).plan(into: &plan)
+            clock.lap("planning")
+            var searchDocuments: [SearchDocument]?
+            if config.search.engine == .herald {
+                let withheld = incremental.map { IncrementalRender.Withheld(state: $0.state, read: $0.read) }
+                searchDocuments = SearchPlanner(site: site, cache: searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
+                clock.lap("search")
+            }
             // Last: a redirect must not hide any other output.
             let redirectProblems = RedirectPlanner(site: site, root: root).plan(into: &plan)
             let redirectErrors = redirectProblems.filter { $0.severity == .error }
@@ -137,7 +145,7 @@ public struct Builder: Sendable {
                 let problems = plan.problems()
                 guard problems.isEmpty else { throw DiagnosticError(problems) }
             }
-            clock.lap("planning")
+            clock.lap("checking")
 
             // The content state's records are known now: encode them while
             // the outputs are written.
@@ -155,6 +163,13 @@ public struct Builder: Sendable {
                 continue
             }
             clock.lap("writing")
+            // Before the content state, which vouches for the documents of
+            // the articles the next build does not read.
+            if let searchDocuments {
+                SearchCache.save(searchDocuments, language: config.language, for: options.output)
+            } else {
+                SearchCache.remove(for: options.output)
+            }
             report.articles = site.articles.count
             report.pages = site.pages.count
             report.feeds = plan.outputs.filter { $0.kind == .feed }.count

@@ -34,6 +34,7 @@ struct IncrementalRender: Sendable {
 
     /// Whether `output` must be produced again.
     func mustRender(_ output: PlannedOutput) -> Bool {
+        if output.alwaysRender { return true }
         guard let position = state.dependencies.position(of: output.path) else { return true }
         if case .file = output.source { return true }
         return showingChanges[position]

@@ -21,6 +21,7 @@ public struct SiteConfig: Sendable {
     public var feeds = FeedSettings()
     public var markdown = MarkdownSettings()
     public var images = ImageSettings()
+    public var search = SearchSettings()
     public var corrections = CorrectionSettings()
     public var redirects = RedirectSettings()
     /// Path or URL of a square icon (feeds' `icon`, JSON Feed `icon`, favicon).

@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "corrections", "redirects",
+        "images", "search", "corrections", "redirects",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -73,6 +73,8 @@ public enum SiteConfigLoader {
                 readMarkdown(value, into: &config.markdown, reader: &reader)
             case "images":
                 readImages(value, into: &config.images, reader: &reader)
+            case "search":
+                SearchSettings.read(value, into: &config.search, reader: &reader)
             case "corrections":
                 readCorrections(value, into: &config.corrections, reader: &reader)
             case "redirects":

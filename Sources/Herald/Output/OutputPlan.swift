@@ -20,6 +20,10 @@ struct PlannedOutput: Sendable {
     /// Source files this output is made from, besides what its render
     /// records (see `RenderDependencies`): a feed's entries, a copied file.
     var dependencies: [String] = []
+    /// Produced by every build that renders anything, even when none of
+    /// its recorded sources changed: the search index, made from every
+    /// article's document rather than from rendered bodies.
+    var alwaysRender = false
 
     enum Kind: Sendable {
         case article, page, list, feed, other

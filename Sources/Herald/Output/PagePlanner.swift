@@ -30,6 +30,11 @@ struct PagePlanner {
                 try templates.renderBytes("archive.html", context: values.context(path: "/archive/", ["years": values.years()]))
             }
         }
+        if site.config.search.engine == .herald && templates.contains("search.html") {
+            plan.addPage(at: "/search/", origin: "the search page", kind: .other) { () throws(DiagnosticError) -> [UInt8] in
+                try templates.renderBytes("search.html", context: values.context(path: "/search/"))
+            }
+        }
         if templates.contains("404.html") {
             plan.addPage(at: "/404.html", origin: "the 404 page", kind: .other) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes("404.html", context: values.context(path: "/404.html"))

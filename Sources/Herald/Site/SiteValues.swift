@@ -30,6 +30,10 @@ struct SiteValues: Sendable {
             "logo": config.logo.map { .string(SiteLinks.served($0, site: config.url)) } ?? .none,
             "icon": config.icon.map { .string(SiteLinks.served($0, site: config.url)) } ?? .none,
             "params": .map(config.params),
+            // The theme shows the search box and loads the search script only when there is an index.
+            "search": config.search.engine == .herald
+                ? ["engine": "herald", "url": .string(config.url.relative("/search/")), "index": .string(config.url.relative("/search/index/"))]
+                : ["engine": "none", "url": .none, "index": .none],
             "articles": .list(site.articles.indices.map { .object(PageObject(site: site, kind: .article, index: $0)) }),
             "pages": .list(site.pages.indices.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
             "taxonomies": .map(taxonomies),

@@ -26,7 +26,9 @@ import Testing
         // Redirect pages (the demo's aliases and redirects.map) are in no sitemap.
         let redirects = Set(htmlFiles.filter { site.read("Public/" + $0)?.contains("<meta http-equiv=\"refresh\"") == true })
         #expect(redirects == ["2026/02/council-budget-vote/index.html", "about-us/index.html", "corrections-and-clarifications/index.html", "feed/index.html"])
-        #expect(listed == htmlFiles.subtracting(["404.html"]).subtracting(redirects))
+        // The search page is noindex, and so in no sitemap either.
+        #expect(htmlFiles.contains("search/index.html"))
+        #expect(listed == htmlFiles.subtracting(["404.html", "search/index.html"]).subtracting(redirects))
         // Articles and lists carry lastmod: the article's updated, else date.
         let byLoc = Dictionary(uniqueKeysWithValues: root.all("url").map { ($0.first("loc")?.text ?? "", $0.first("lastmod")?.text) })
         #expect(byLoc["https://news.example.org/2026/11/rail-spur-study/"] == "2026-11-18T16:20:00-05:00")

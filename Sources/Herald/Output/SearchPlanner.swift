@@ -1,0 +1,89 @@
+import Foundation
+
+/// Plans the search index under `/search/index/` when `search.engine` is
+/// `herald` (see `SearchIndex`): every published, listed article, oldest
+/// first. Drafts, future and expired articles are not in the site, and an
+/// article with `list: false` is left out here.
+///
+/// The index files are produced by every build that renders anything (they
+/// are `alwaysRender`), from the documents of the articles: analysed again
+/// when their text changed, else taken from the previous build's
+/// `SearchCache`. The publisher leaves a file whose bytes are the same as
+/// they were, so an edit rewrites only the shards and chunk it changed.
+struct SearchPlanner {
+    let site: Site
+    let cache: SearchCache
+    /// Whether this build did not render an article's body (an incremental
+    /// build's unread articles): its document must come from the cache.
+    let withheld: @Sendable (String) -> Bool
+
+    /// The documents to save in the cache once the build is published.
+    func plan(into plan: inout OutputPlan) -> [SearchDocument] {
+        let config = site.config
+        let articles = site.articles.reversed().filter { article in
+            if case .bool(false)? = article.params["list"] { return false }
+            return true
+        }
+        var documents = [SearchDocument?](repeating: nil, count: articles.count)
+        var work: [(index: Int, summary: String, body: String, result: SearchDocument.Result, key: UInt64)] = []
+        var missing: [String] = []
+        for (index, article) in articles.enumerated() {
+            let cached = cache.documents[article.sourcePath]
+            if withheld(article.sourcePath) {
+                // Unread, hence unchanged since the build that cached it:
+                // its summary comes from there too.
+                if let cached, cached.result == result(of: article, summary: cached.result.summary) {
+                    documents[index] = cached
+                } else {
+                    missing.append(article.sourcePath)
+                }
+                continue
+            }
+            let summary = article.summaryText
+            let body = PlainText.fromHTML(article.contentHTML)
+            let result = result(of: article, summary: summary)
+            let key = SearchAnalyzer.key(of: article, summary: summary, body: body, result: result)
+            if let cached, cached.key == key {
+                documents[index] = cached
+            } else {
+                work.append((index, summary, body, result, key))
+            }
+        }
+        if !missing.isEmpty {
+            // Depending on bodies this build withheld, the output makes the
+            // build start again as a full one (see `OutputWriter`).
+            var output = PlannedOutput(path: SearchIndex.folder + "manifest.json", origin: "the search index", source: .generated { [] }, kind: .other)
+            output.dependencies = missing
+            output.alwaysRender = true
+            plan.add(output)
+            return []
+        }
+        // In batches, one analyzer (and stemmer) per batch.
+        let batches = stride(from: 0, to: work.count, by: 64).map { Array(work[$0..<min(work.count, $0 + 64)]) }
+        let analysed = batches.parallelMap { batch in
+            let analyzer = SearchAnalyzer(language: config.language)
+            return batch.map { entry in
+                (entry.index, analyzer.analyze(articles[entry.index], summary: entry.summary, body: entry.body, result: entry.result, key: entry.key))
+            }
+        }
+        for (index, document) in analysed.joined() { documents[index] = document }
+        let complete = documents.compactMap { $0 }
+        for file in SearchIndex.files(complete, timeZone: config.timeZone.identifier) {
+            let bytes = file.bytes
+            var output = PlannedOutput(path: file.path, origin: "the search index", source: .generated { bytes }, kind: .other)
+            output.alwaysRender = true
+            plan.add(output)
+        }
+        return complete
+    }
+
+    /// The result row of `article`.
+    private func result(of article: ContentItem, summary: String) -> SearchDocument.Result {
+        let config = site.config
+        return SearchDocument.Result(
+            url: article.url, title: article.title,
+            date: article.date.map { FeedDates.rfc3339($0, in: config.timeZone) } ?? "",
+            section: article.categories.first ?? "", summary: summary,
+            image: article.image.map { SiteLinks.served($0.src, site: config.url) } ?? "")
+    }
+}
