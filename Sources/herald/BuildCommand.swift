@@ -38,7 +38,7 @@ struct BuildCommand: ParsableCommand {
             throw ExitCode.failure
         }
         if !site.quiet {
-            Console.printDiagnostics(report.warnings)
+            Console.printDiagnostics(report.warnings, all: site.verbose)
             if site.verbose {
                 for time in report.stageTimes {
                     print("  " + time.stage.padding(toLength: 14, withPad: " ", startingAt: 0)

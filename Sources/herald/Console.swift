@@ -42,10 +42,12 @@ enum Console {
     }
 
     /// Diagnostics on standard error; after a failed build (`build: true`)
-    /// a last line counts the errors and says nothing was published.
-    static func printDiagnostics(_ diagnostics: [Diagnostic], build: Bool = true) {
+    /// a last line counts the errors and says nothing was published. Repeated
+    /// warnings are summed up unless `all` (`--verbose`); errors never are.
+    static func printDiagnostics(_ diagnostics: [Diagnostic], build: Bool = true, all: Bool = false) {
         guard !diagnostics.isEmpty else { return }
-        var text = diagnostics.map(format).joined(separator: "\n") + "\n"
+        let digest = DiagnosticDigest(diagnostics, all: all)
+        var text = (digest.shown.map(format) + digest.summaries).joined(separator: "\n") + "\n"
         let errors = diagnostics.filter { $0.severity == .error }.count
         if errors > 0 && build {
             text += "\(errors) error\(errors == 1 ? "" : "s"); nothing was published.\n"

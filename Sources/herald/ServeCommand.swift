@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
                 if verbose { Console.say("Change detected; rebuilding…") }
             case .built(let report):
                 if !quiet {
-                    Console.printDiagnostics(report.warnings, build: false)
+                    Console.printDiagnostics(report.warnings, build: false, all: verbose)
                     Console.say(report.summary)
                 }
             case .failed(let error):
