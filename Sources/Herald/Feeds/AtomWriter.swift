@@ -4,7 +4,7 @@ enum AtomWriter {
     /// RFC 5005's namespace (`fh:archive`).
     static let historyNamespace = "http://purl.org/syndication/history/1.0"
 
-    static func render(_ feed: PreparedFeed) -> [UInt8] {
+    static func render(_ feed: PreparedFeed) throws(XMLWriterFailure) -> [UInt8] {
         let w = XMLWriter()
         w.startDocument()
         w.processingInstruction("xml-stylesheet", stylesheetPI(feed.stylesheetHref))
@@ -39,7 +39,7 @@ enum AtomWriter {
             write(entry, feed, w)
         }
         w.end()
-        return w.finish()
+        return try w.finish()
     }
 
     private static func write(_ entry: PreparedEntry, _ feed: PreparedFeed, _ w: XMLWriter) {

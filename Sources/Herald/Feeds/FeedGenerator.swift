@@ -64,12 +64,13 @@ public struct FeedGenerator: Sendable {
         self.preparedEntries = preparedEntries
     }
 
-    /// The bytes of one feed document (UTF-8), deterministic for the same input.
-    public func render(_ request: FeedRequest, as format: FeedFormat) -> [UInt8] {
+    /// The bytes of one feed document (UTF-8), deterministic for the same
+    /// input; throws when libxml2 could not write it.
+    public func render(_ request: FeedRequest, as format: FeedFormat) throws(XMLWriterFailure) -> [UInt8] {
         let feed = prepare(request, format: format)
         switch format {
-        case .atom: return AtomWriter.render(feed)
-        case .rss: return RSSWriter.render(feed)
+        case .atom: return try AtomWriter.render(feed)
+        case .rss: return try RSSWriter.render(feed)
         case .json: return JSONFeedWriter.render(feed)
         }
     }

@@ -1,7 +1,7 @@
 /// RSS 2.0 with the Atom, Dublin Core and content namespaces, written through
 /// libxml2's xmlTextWriter like Atom.
 enum RSSWriter {
-    static func render(_ feed: PreparedFeed) -> [UInt8] {
+    static func render(_ feed: PreparedFeed) throws(XMLWriterFailure) -> [UInt8] {
         let w = XMLWriter()
         w.startDocument()
         w.processingInstruction("xml-stylesheet", AtomWriter.stylesheetPI(feed.stylesheetHref))
@@ -34,7 +34,7 @@ enum RSSWriter {
         }
         w.end()
         w.end()
-        return w.finish()
+        return try w.finish()
     }
 
     /// The channel image: the logo, else the icon, but only one in a format

@@ -21,8 +21,8 @@ enum CorrectionsPlanner {
             items: log.entries.map { CorrectionsLog.feedItem(of: $0, site: site) })
         for format in config.feeds.formats {
             let path = FeedGenerator.path(for: format, in: settings.path)
-            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the corrections feed", source: .generated {
-                generator.render(request, as: format)
+            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the corrections feed", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(request, as: format) }
             }, kind: .feed))
         }
     }

@@ -55,8 +55,8 @@ struct FeedPlanner {
             request.selfPath = FeedArchive.path(number)
             request.archive = ArchiveLinks(isArchive: true, current: FeedGenerator.path(for: .atom, in: "/"), previous: number > 1 ? FeedArchive.path(number - 1) : nil)
             let path = FeedArchive.path(number), document = request
-            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the feed archive, document \(number)", source: .generated {
-                generator.render(document, as: .atom)
+            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the feed archive, document \(number)", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(document, as: .atom) }
             }, kind: .feed, dependencies: document.items.map(\.sourcePath)))
         }
     }
@@ -67,8 +67,8 @@ struct FeedPlanner {
         let entries = (limit > 0 ? Array(request.items.prefix(limit)) : request.items).map(\.sourcePath)
         for format in site.config.feeds.formats {
             let path = FeedGenerator.path(for: format, in: request.directory)
-            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: origin, source: .generated {
-                generator.render(request, as: format)
+            plan.add(PlannedOutput(path: String(path.dropFirst()), origin: origin, source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(request, as: format) }
             }, kind: .feed, dependencies: entries))
         }
     }

@@ -17,19 +17,19 @@ struct SitemapPlanner {
         // The pages are gathered when the sitemap is written: an incremental
         // build, which does not write it, skips sorting every page's path.
         let planned = plan.outputs
-        plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated {
+        plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
             let pages = planned.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
                 .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
                 .sorted { $0.path < $1.path }
-            return Self.sitemap(pages, config: config)
+            return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in try Self.sitemap(pages, config: config) }
         }, kind: .other))
 
         let since = now.addingTimeInterval(-Self.newsWindow)
         let recent = site.articles.filter { ($0.date ?? .distantPast) > since && ($0.date ?? .distantFuture) <= now }
             .prefix(Self.newsLimit)
         let recentArticles = Array(recent)
-        plan.add(PlannedOutput(path: "news-sitemap.xml", origin: "the news sitemap", source: .generated {
-            Self.newsSitemap(recentArticles, config: config)
+        plan.add(PlannedOutput(path: "news-sitemap.xml", origin: "the news sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+            try XMLWriterFailure.located(at: "/news-sitemap.xml") { () throws(XMLWriterFailure) in try Self.newsSitemap(recentArticles, config: config) }
         }, kind: .other))
 
         if !plan.outputs.contains(where: { $0.path == "robots.txt" }) {
@@ -38,7 +38,7 @@ struct SitemapPlanner {
         }
     }
 
-    static func sitemap(_ pages: [(path: String, lastModified: Date?)], config: SiteConfig) -> [UInt8] {
+    static func sitemap(_ pages: [(path: String, lastModified: Date?)], config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {
         let xml = XMLWriter()
         xml.startDocument()
         xml.start("urlset")
@@ -52,10 +52,10 @@ struct SitemapPlanner {
             xml.end()
         }
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 
-    static func newsSitemap(_ articles: [ContentItem], config: SiteConfig) -> [UInt8] {
+    static func newsSitemap(_ articles: [ContentItem], config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {
         let xml = XMLWriter()
         xml.startDocument()
         xml.start("urlset")
@@ -75,6 +75,6 @@ struct SitemapPlanner {
             xml.end()
         }
         xml.end()
-        return xml.finish()
+        return try xml.finish()
     }
 }

@@ -12,8 +12,9 @@ import CLibXML2
 final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
-    /// Set when a libxml2 call reported an error (kept to make them visible in tests).
-    private(set) var failed = false
+    /// The first libxml2 call that reported an error: `finish()` throws it,
+    /// so a document libxml2 could not write is never published.
+    private(set) var failure: String?
 
     /// Initializes libxml2 once per process, before the first writer.
     private static let libraryReady: Bool = {
@@ -31,8 +32,8 @@ final class XMLWriter {
         self.buffer = buffer
         self.writer = writer
         if indent {
-            check(xmlTextWriterSetIndent(writer, 1))
-            check(withXMLString("  ") { xmlTextWriterSetIndentString(writer, $0) })
+            check(xmlTextWriterSetIndent(writer, 1), "xmlTextWriterSetIndent")
+            check(withXMLString("  ") { xmlTextWriterSetIndentString(writer, $0) }, "xmlTextWriterSetIndentString")
         }
     }
 
@@ -44,19 +45,21 @@ final class XMLWriter {
     // MARK: Document
 
     func startDocument() {
-        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil))
+        check(xmlTextWriterStartDocument(writer, "1.0", "UTF-8", nil), "xmlTextWriterStartDocument")
     }
 
     /// A processing instruction; `content` must not contain `?>` (it is dropped if so).
     func processingInstruction(_ target: String, _ content: String) {
         let safe = XMLText.sanitized(content).replacingOccurrences(of: "?>", with: "")
-        check(withXMLString(target) { t in withXMLString(safe) { xmlTextWriterWritePI(writer, t, $0) } })
+        check(withXMLString(target) { t in withXMLString(safe) { xmlTextWriterWritePI(writer, t, $0) } }, "xmlTextWriterWritePI")
     }
 
-    /// Ends every open element and the document, and returns the bytes written.
-    func finish() -> [UInt8] {
-        check(xmlTextWriterEndDocument(writer))
-        check(xmlTextWriterFlush(writer))
+    /// Ends every open element and the document, and returns the bytes
+    /// written; throws when any call of this writer failed.
+    func finish() throws(XMLWriterFailure) -> [UInt8] {
+        check(xmlTextWriterEndDocument(writer), "xmlTextWriterEndDocument")
+        check(xmlTextWriterFlush(writer), "xmlTextWriterFlush")
+        if let failure { throw XMLWriterFailure(call: failure) }
         let count = Int(xmlBufferLength(buffer))
         guard count > 0, let content = xmlBufferContent(buffer) else { return [] }
         return Array(UnsafeBufferPointer(start: content, count: count))
@@ -65,28 +68,28 @@ final class XMLWriter {
     // MARK: Elements
 
     func start(_ name: String) {
-        check(withXMLString(name) { xmlTextWriterStartElement(writer, $0) })
+        check(withXMLString(name) { xmlTextWriterStartElement(writer, $0) }, "xmlTextWriterStartElement(\(name))")
     }
 
     func end() {
-        check(xmlTextWriterEndElement(writer))
+        check(xmlTextWriterEndElement(writer), "xmlTextWriterEndElement")
     }
 
     func attribute(_ name: String, _ value: String) {
         let safe = XMLText.sanitized(value)
-        check(withXMLString(name) { n in withXMLString(safe) { xmlTextWriterWriteAttribute(writer, n, $0) } })
+        check(withXMLString(name) { n in withXMLString(safe) { xmlTextWriterWriteAttribute(writer, n, $0) } }, "xmlTextWriterWriteAttribute(\(name))")
     }
 
     func text(_ value: String) {
         let safe = XMLText.sanitized(value)
-        check(withXMLString(safe) { xmlTextWriterWriteString(writer, $0) })
+        check(withXMLString(safe) { xmlTextWriterWriteString(writer, $0) }, "xmlTextWriterWriteString")
     }
 
     /// Character data the caller already escaped for XML (only `RSSWriter.title`,
     /// which needs hexadecimal character references; see there).
     func raw(_ escaped: String) {
         let safe = XMLText.sanitized(escaped)
-        check(withXMLString(safe) { xmlTextWriterWriteRaw(writer, $0) })
+        check(withXMLString(safe) { xmlTextWriterWriteRaw(writer, $0) }, "xmlTextWriterWriteRaw")
     }
 
     /// `<name attr="…">text</name>`.
@@ -106,14 +109,32 @@ final class XMLWriter {
 
     // MARK: Helpers
 
-    private func check(_ result: Int32) {
-        if result < 0 { failed = true }
-        assert(result >= 0, "libxml2 xmlTextWriter call failed")
+    private func check(_ result: Int32, _ call: @autoclosure () -> String) {
+        if result < 0, failure == nil { failure = call() }
     }
 
     private func withXMLString<R>(_ string: String, _ body: (UnsafePointer<xmlChar>) -> R) -> R {
         string.withCString { chars in
             chars.withMemoryRebound(to: xmlChar.self, capacity: string.utf8.count + 1) { body($0) }
+        }
+    }
+}
+
+/// A libxml2 writer call failed: the document is incomplete and must not be
+/// published.
+public struct XMLWriterFailure: Error, Sendable {
+    /// The libxml2 function that reported the error.
+    public var call: String
+
+    /// Runs `write` for the document at site path `path` (`/feed.xml`),
+    /// turning a failure into an error that names the document.
+    static func located(at path: String, _ write: () throws(XMLWriterFailure) -> [UInt8]) throws(DiagnosticError) -> [UInt8] {
+        do {
+            return try write()
+        } catch {
+            throw DiagnosticError([.error(
+                "libxml2 could not write \(path) (\(error.call) failed), so nothing was published; this is a bug: please report it with the build's input",
+                at: String(path.drop { $0 == "/" }))])
         }
     }
 }

@@ -5,7 +5,7 @@ import Testing
 @Suite("herald check: feed conformance")
 struct FeedCheckTests {
     static func feed(_ format: FeedFormat) -> String {
-        String(decoding: FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format), as: UTF8.self)
+        String(decoding: (try? FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)) ?? [], as: UTF8.self)
     }
 
     static func problems(_ text: String, as format: FeedFormat) -> [Diagnostic] {

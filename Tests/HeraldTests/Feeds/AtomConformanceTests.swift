@@ -27,7 +27,7 @@ import Testing
     @Test(arguments: cases.map(\.0))
     func atomFeedIsConformant(_ name: String) throws {
         let (_, generator, request) = Self.cases.first { $0.0 == name }!
-        let bytes = generator.render(request, as: .atom)
+        let bytes = try generator.render(request, as: .atom)
         let feed = try FeedXMLNode.parse(bytes)
         let ns = Self.atom
 

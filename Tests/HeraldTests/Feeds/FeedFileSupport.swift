@@ -16,7 +16,7 @@ enum FeedFiles {
         let generator = FeedFixtures.generator()
         for (stem, request) in FeedFixtures.requests {
             for format in FeedFormat.allCases {
-                let bytes = generator.render(request, as: format)
+                let bytes = try generator.render(request, as: format)
                 try Data(bytes).write(to: dir.appendingPathComponent(FeedFixtures.fileName(stem, format)))
             }
         }

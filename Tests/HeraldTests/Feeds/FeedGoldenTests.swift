@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: FeedFormat.allCases)
     func matchesGoldenFile(_ format: FeedFormat) throws {
-        let bytes = FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
+        let bytes = try FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
         let file = Self.goldenFolder.appendingPathComponent(FeedFixtures.fileName("site", format))
         if Self.recording {
             try FileManager.default.createDirectory(at: Self.goldenFolder, withIntermediateDirectories: true)

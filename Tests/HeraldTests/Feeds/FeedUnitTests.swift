@@ -84,7 +84,7 @@ import Testing
         var config = FeedFixtures.config()
         config.url = SiteURL("https://x.github.io/news/")!
         let generator = FeedGenerator(config: config)
-        let atom = String(decoding: generator.render(FeedFixtures.siteRequest([FeedFixtures.budget]), as: .atom), as: UTF8.self)
+        let atom = try String(decoding: generator.render(FeedFixtures.siteRequest([FeedFixtures.budget]), as: .atom), as: UTF8.self)
         #expect(atom.contains(#"<?xml-stylesheet type="text/xsl" href="/news/feed.xsl"?>"#))
         #expect(atom.contains(#"href="https://x.github.io/news/feed.xml""#))
         #expect(atom.contains(#"href="https://x.github.io/news/2025/07/budget-passes/""#))
@@ -92,20 +92,20 @@ import Testing
     }
 
     @Test(arguments: FeedFormat.allCases)
-    func sameInputSameBytes(_ format: FeedFormat) {
-        let first = FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
-        let second = FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
+    func sameInputSameBytes(_ format: FeedFormat) throws {
+        let first = try FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
+        let second = try FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
         #expect(first == second)
         #expect(!first.isEmpty)
     }
 
     /// Render threads share one generator; each document owns its own libxml2 writer.
-    @Test func rendersConcurrently() async {
+    @Test func rendersConcurrently() async throws {
         let generator = FeedFixtures.generator()
-        let expected = generator.render(FeedFixtures.siteRequest(), as: .atom)
+        let expected = try generator.render(FeedFixtures.siteRequest(), as: .atom)
         let results = await withTaskGroup(of: [UInt8].self) { group in
             for _ in 0..<32 {
-                group.addTask { generator.render(FeedFixtures.siteRequest(), as: .atom) }
+                group.addTask { (try? generator.render(FeedFixtures.siteRequest(), as: .atom)) ?? [] }
             }
             var all: [[UInt8]] = []
             for await bytes in group { all.append(bytes) }
@@ -119,7 +119,7 @@ import Testing
         var item = FeedFixtures.plain
         item.contentHTML = ""
         item.summaryHTML = ""
-        let bytes = FeedFixtures.generator().render(FeedFixtures.siteRequest([item]), as: .json)
+        let bytes = try FeedFixtures.generator().render(FeedFixtures.siteRequest([item]), as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let first = try #require((object["items"] as? [[String: Any]])?.first)
         #expect(first["content_html"] as? String == "")
@@ -169,9 +169,9 @@ import Testing
         #expect(enclosures[2].isEmpty)
     }
 
-    @Test func controlCharactersNeverReachTheOutput() {
+    @Test func controlCharactersNeverReachTheOutput() throws {
         for format in FeedFormat.allCases {
-            let bytes = FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
+            let bytes = try FeedFixtures.generator().render(FeedFixtures.siteRequest(), as: format)
             let forbidden = bytes.contains { $0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D }
             #expect(!forbidden, "\(format) output has a control character")
         }
@@ -190,7 +190,7 @@ import Testing
 
     /// Within one build an article is prepared once for all its feeds and
     /// formats; the documents are those of a generator preparing each anew.
-    @Test func buildGeneratorPreparesEachArticleOnce() {
+    @Test func buildGeneratorPreparesEachArticleOnce() throws {
         let cache = PreparedEntryCache()
         var calls = 0
         for _ in 0..<3 {
@@ -205,8 +205,8 @@ import Testing
         let shared = FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo, preparedEntries: PreparedEntryCache())
         for format in FeedFormat.allCases {
             for (_, request) in FeedFixtures.requests {
-                let fresh = FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo).render(request, as: format)
-                #expect(shared.render(request, as: format) == fresh)
+                let fresh = try FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo).render(request, as: format)
+                #expect(try shared.render(request, as: format) == fresh)
             }
         }
     }

@@ -58,7 +58,7 @@ import Testing
             var config = FeedFixtures.config()
             config.logo = logo
             config.icon = icon
-            let bytes = FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo).render(FeedFixtures.siteRequest(), as: .rss)
+            let bytes = try FeedGenerator(config: config, mediaInfo: FeedFixtures.mediaInfo).render(FeedFixtures.siteRequest(), as: .rss)
             return try FeedXMLNode.parse(bytes).first("channel")?.first("image")?.first("url")?.text
         }
         #expect(try image(logo: "/images/logo.png", icon: "/icon.svg") == "https://news.example.org/images/logo.png")
@@ -74,7 +74,7 @@ import Testing
     func jsonFeedHasRequiredKeys(_ name: String) throws {
         let request = FeedFixtures.requests.first { $0.0 == name }!.1
         let generator = FeedFixtures.generator()
-        let bytes = generator.render(request, as: .json)
+        let bytes = try generator.render(request, as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         #expect(object["version"] as? String == "https://jsonfeed.org/version/1.1")
         #expect(((object["title"] as? String) ?? "").isEmpty == false)
@@ -100,7 +100,7 @@ import Testing
     }
 
     @Test func itemCarriesImageTagsAndPlainSummary() throws {
-        let bytes = FeedFixtures.generator().render(FeedFixtures.siteRequest([FeedFixtures.budget]), as: .json)
+        let bytes = try FeedFixtures.generator().render(FeedFixtures.siteRequest([FeedFixtures.budget]), as: .json)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(bytes)) as? [String: Any])
         let item = try #require((object["items"] as? [[String: Any]])?.first)
         #expect(item["image"] as? String == "https://news.example.org/images/budget.jpg")
