@@ -122,13 +122,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     private func updateBasePath() {
-        let options = configuration.options
-        var path = "/"
-        if let base = options.baseURL.flatMap(SiteURL.init) {
-            path = base.basePath
-        } else if let config = try? SiteConfigLoader.load(root: options.source) {
-            path = config.url.basePath
-        }
+        let path = (try? Builder(options: configuration.options).configuration())?.url.basePath ?? "/"
         lock.withLock { basePath = path }
     }
 

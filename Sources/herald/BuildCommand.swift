@@ -40,6 +40,7 @@ struct BuildCommand: ParsableCommand {
         if !site.quiet {
             Console.printDiagnostics(report.warnings, all: site.verbose)
             if site.verbose {
+                print(report.path.description)
                 for time in report.stageTimes {
                     print("  " + time.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
                         + String(format: "%7.3f s  (%.3f s processor time)", time.seconds, time.processorSeconds))
@@ -50,7 +51,7 @@ struct BuildCommand: ParsableCommand {
         if ping {
             let hubs: [String]
             do {
-                hubs = try SiteConfigLoader.load(root: options.source).feeds.hubs
+                hubs = try Builder(options: options).configuration().feeds.hubs
             } catch {
                 Console.printDiagnostics(error.diagnostics)
                 throw ExitCode.failure

@@ -24,7 +24,7 @@ struct PingCommand: ParsableCommand {
         let options = site.buildOptions()
         let config: SiteConfig
         do {
-            config = try SiteConfigLoader.load(root: options.source)
+            config = try Builder(options: options).configuration()
         } catch {
             Console.printDiagnostics(error.diagnostics)
             throw ExitCode.failure

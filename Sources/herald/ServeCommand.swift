@@ -43,6 +43,7 @@ struct ServeCommand: AsyncParsableCommand {
             case .built(let report):
                 if !quiet {
                     Console.printDiagnostics(report.warnings, build: false, all: verbose)
+                    if verbose { Console.say(report.path.description) }
                     Console.say(report.summary)
                 }
             case .failed(let error):

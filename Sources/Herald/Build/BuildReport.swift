@@ -19,6 +19,8 @@ public struct BuildReport: Sendable {
     /// created): what WebSub hubs are told of. Empty for a build that found
     /// nothing changed.
     public var changedFeeds: [String] = []
+    /// Which way the build went, and why (`--verbose`'s first line).
+    public var path: BuildPath = .unchanged
     /// Seconds spent in each stage, in order, for `--verbose`.
     public var stageTimes: [StageTime] = []
 

@@ -3,7 +3,8 @@ import Foundation
 /// Runs the whole pipeline: configuration → content → Markdown → site →
 /// pages and feeds → output. The `herald` command is a thin layer over this.
 ///
-/// Three ways through, each giving the same output as a clean build:
+/// Three ways through, chosen by `BuildPlanner` and named in the report's
+/// `path` (see `BuildPath`), each giving the same output as a clean build:
 /// nothing changed since the previous build (stop at `BuildCache`); only
 /// content bodies changed (`ContentState`: re-read the changed files and
 /// re-render the outputs that showed them); anything else (render everything,
@@ -15,209 +16,182 @@ public struct Builder: Sendable {
         self.options = options
     }
 
+    /// The configuration a build with these options uses: `site.yml` with
+    /// `--base-url` in place of its `url`. What `check`, `serve` and
+    /// `ping` read too, so that no command derives it another way.
+    public func configuration() throws(DiagnosticError) -> SiteConfig {
+        try BuildSetup.configuration(options: options)
+    }
+
     /// Builds the site. On any error nothing is published: the previous
     /// output stays as it was and every error of the run is thrown together.
     public func build() throws(DiagnosticError) -> BuildReport {
         let clock = StageClock()
         let startedAt = Date().timeIntervalSince1970
-        let options = self.options
-        let root = options.source
-        try OutputLocation.check(output: options.output, root: root)
+        try OutputLocation.check(output: options.output, root: options.source)
         do {
             try Publisher.recover(output: options.output)
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
-        // Checking the files the previous build published goes on while the
-        // sources are listed and, when they changed, loaded.
-        let cache = BuildCache.load(for: options.output)
-        let paths = cache?.outputPaths ?? []
-        let scan = BackgroundWork { OutputSnapshot.files(paths, in: options.output) }
-        let sources = BuildCache.inputFiles(options: options)
-        let inputs = BuildCache.sourcesDigest(options: options, files: sources)
-        if var cached = cache, cached.describesUnchanged(inputs: inputs, outputs: { scan.value.digest }, options: options) {
-            clock.lap("cache")
-            cached.report.stageTimes = clock.laps
-            cached.report.duration = clock.total
-            return cached.report
-        }
-
-        var config = try SiteConfigLoader.load(root: root)
-        if let baseURL = options.baseURL {
-            guard let url = SiteURL(baseURL) else {
-                throw DiagnosticError([.error("--base-url must be an absolute http(s) URL, not '\(baseURL)'", at: "command line")])
-            }
-            config.url = url
-        }
-        clock.lap("configuration")
-        let images = ImageCatalog.build(root: root, files: sources, settings: config.images, siteURL: config.url)
-        clock.lap("images")
-
-        var templateErrors: [Diagnostic] = []
-        let markdown = MarkdownRenderer(settings: config.markdown)
-        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images)
-        var templates: TemplateLibrary?
-        do {
-            templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
-        } catch {
-            templateErrors += error.diagnostics
-        }
-        clock.lap("templates")
-
-        // Reuse the previous build's content only if everything besides
-        // content files is as it was and the output is as that build left it.
-        let settings = ContentState.settingsDigest(options: options, files: sources)
-        var previous: ContentState?
-        if let cache, cache.version == HeraldVersion.current,
-            cache.publication == BuildCache.publicationDigest(cache.items, options: options),
-            let state = ContentState.load(for: options.output, settings: settings)
-        {
-            previous = state
-        }
-        let loader = ContentLoader(root: root, config: config)
-        var assembler = SiteAssembler(config: config, options: options)
-        assembler.images = images
-        let exists = { (name: String) in templates?.contains(name) ?? true }
-        let outputs = scan.value
-        if cache?.outputs != outputs.digest {
-            // The output is not as the previous build left it: reuse nothing.
-            previous = nil
-        }
-        let reading = previous.flatMap { IncrementalBuild.read(state: $0, listed: sources, loader: loader) }
-        var content = reading == nil ? loader.load(listed: sources) : LoadedContent()
-        clock.lap("content")
-        var incremental: IncrementalBuild?
-        if let previous, let reading {
-            incremental = IncrementalBuild(state: previous, reading: reading, assembler: assembler, templateExists: exists, startedAt: startedAt)
-            // Something every page may show changed: read and render all of it.
-            if incremental == nil { content = loader.load(listed: sources) }
-        }
-        let searchCache = config.search.engine == .herald ? SearchCache.load(for: options.output, language: config.language) : SearchCache()
-        while true {
-            let site: Site
-            var diagnostics: [Diagnostic]
-            if let incremental {
-                site = incremental.site
-                diagnostics = incremental.diagnostics
-            } else {
-                // Frees each Markdown source once rendered (see `assemble`).
-                let assembled = assembler.assemble(&content, templateExists: exists)
-                site = assembled.0
-                diagnostics = content.diagnostics + assembled.1
-            }
-            clock.lap("markdown")
-
-            var report = BuildReport()
-            var errors = templateErrors
-            for diagnostic in diagnostics {
-                if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
-            }
-            if let templates {
-                for required in ["article.html", "index.html"] + (site.pages.isEmpty ? [] : ["page.html"]) where !templates.contains(required) {
-                    errors.append(.error("the theme has no \(required); every site needs article.html, index.html and (with standalone pages) page.html", at: "Templates/\(required)"))
-                }
-            }
-            guard errors.isEmpty, let templates else { throw DiagnosticError(errors) }
-
-            var plan = OutputPlan()
-            let values = SiteValues(site: site)
-            PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)
-            FeedPlanner(site: site, root: root, images: images).plan(into: &plan)
-            CorrectionsPlanner.plan(site, values: values, templates: templates, into: &plan)
-            StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
-            images.plan(into: &plan)
-            SitemapPlanner(site: site, now: options.now).plan(into: &plan)
-            clock.lap("planning")
-            var searchDocuments: [SearchDocument]?
-            if config.search.engine == .herald {
-                let withheld = incremental.map { IncrementalRender.Withheld(state: $0.state, read: $0.read) }
-                searchDocuments = SearchPlanner(site: site, cache: searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
-                clock.lap("search")
-            }
-            // Last: a redirect must not hide any other output.
-            let redirectProblems = RedirectPlanner(site: site, root: root).plan(into: &plan)
-            let redirectErrors = redirectProblems.filter { $0.severity == .error }
-            guard redirectErrors.isEmpty else { throw DiagnosticError(redirectErrors) }
-            report.warnings += redirectProblems
-            // An incremental build plans the outputs the previous build
-            // checked (same site, same templates): only a full one checks.
-            if incremental == nil {
-                let problems = plan.problems()
-                guard problems.isEmpty else { throw DiagnosticError(problems) }
-            }
-            clock.lap("checking")
-
-            // The content state's records are known now: encode them while
-            // the outputs are written.
-            let loaded = content, build = incremental
-            let state = BackgroundWork {
-                build.map { $0.state.encode(replacing: $0.replaced) }
-                    ?? ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt)
-            }
-            let reuse = incremental.map(IncrementalRender.init)
-            guard let written = try OutputWriter(options: options).write(plan, reusing: reuse) else {
-                // An output showed a body this build did not render (its
-                // template reads other items than last time): render everything.
-                incremental = nil
-                content = loader.load(listed: sources)
-                continue
-            }
-            clock.lap("writing")
-            // Before the content state, which vouches for the documents of
-            // the articles the next build does not read.
-            if let searchDocuments {
-                SearchCache.save(searchDocuments, language: config.language, for: options.output)
-            } else {
-                SearchCache.remove(for: options.output)
-            }
-            report.articles = site.articles.count
-            report.pages = site.pages.count
-            report.feeds = plan.outputs.filter { $0.kind == .feed }.count
-            report.changedFeeds = Self.changedFeeds(plan: plan, written: written.writtenPaths, site: site.config.url)
-            report.filesWritten = written.written
-            report.filesUnchanged = written.unchanged
-            report.filesReused = written.reused
-            let saved = BackgroundWork {
-                let encoded = state.value
-                // Only the outputs rendered again have new sources when the
-                // set of outputs is the previous one.
-                let dependencies = reuse.flatMap { reuse in
-                    written.pruned ? nil : reuse.state.dependencies.replacing(reuse.outputsShowingChanges, of: written.dependencies)
-                } ?? DependencyTable(written.dependencies, recordPaths: encoded.paths)
-                ContentState.save(encoded, dependencies: dependencies, for: options.output)
-            }
-            // Without pruning, only the files the build rewrote changed (unless
-            // it added some); after pruning, the output holds exactly the
-            // planned files (or the next build finds a difference).
-            let rewritten = written.pruned ? nil : outputs.digest(afterRewriting: written.writtenPaths, in: options.output)
-            let snapshot = rewritten.map { (digest: $0, paths: outputs.files.map(\.path)) } ?? {
-                let snapshot = OutputSnapshot.files(written.dependencies.keys.sorted(), in: options.output)
-                return (snapshot.digest, snapshot.files.map(\.path))
-            }()
-            let items = incremental.map { build in
-                build.state.records.indices.map { index in
-                    build.replaced[index].map { BuildCache.Item($0.item) } ?? BuildCache.Item(build.state.records[index].item)
-                }
-            } ?? content.drafts.map { BuildCache.Item($0.item) }
-            // Encoded while the content state is written, and written after
-            // it: the cache vouches for it.
-            let finished = report
-            let cacheBytes = BackgroundWork { [self] in
-                cacheFile(inputs: inputs.digest, outputs: snapshot.digest, outputPaths: snapshot.paths, items: items, report: finished)
-            }
-            saved.value
-            BuildCache.write(cacheBytes.value, for: options.output)
-            // Hubs are told later (`herald ping`, `build --ping`): after a
-            // deploy, when the new feeds can be fetched.
-            if !config.feeds.hubs.isEmpty { PendingPings.add(report.changedFeeds, for: options.output) }
+        let previous = PreviousBuild(options: options)
+        if var report = previous.unchangedReport(options: options) {
             clock.lap("cache")
             report.stageTimes = clock.laps
             report.duration = clock.total
-            if options.keepsMemoryUntilExit {
-                ExitRetention.keep([site, content, plan, outputs, written, incremental as Any, templates, snapshot.paths, items, previous as Any])
-            }
+            report.path = .unchanged
             return report
         }
+        let setup = try BuildSetup(options: options, sources: previous.sources, clock: clock)
+        let planner = BuildPlanner(options: options, previous: previous, setup: setup, startedAt: startedAt)
+        let route = planner.route()
+        clock.lap("content")
+        if let report = try publish(route, setup: setup, previous: previous, clock: clock, startedAt: startedAt) {
+            return report
+        }
+        // An output showed a body this build did not render (its template
+        // reads other items than last time): once more, rendering everything.
+        let again = planner.full(reason: "an output shows an item it did not show before")
+        clock.lap("content")
+        guard let report = try publish(again, setup: setup, previous: previous, clock: clock, startedAt: startedAt) else {
+            preconditionFailure("a full build renders every output")
+        }
+        return report
+    }
+
+    /// Renders, checks and writes the outputs of `route`, then the build
+    /// state. `nil` when an incremental route finds an output showing a body
+    /// it did not render; nothing is published then.
+    private func publish(
+        _ route: BuildPlanner.Route, setup: BuildSetup, previous: PreviousBuild, clock: StageClock, startedAt: Double
+    ) throws(DiagnosticError) -> BuildReport? {
+        let root = options.source, config = setup.config, images = setup.images
+        var content = LoadedContent()
+        let incremental: IncrementalBuild?
+        let site: Site
+        var diagnostics: [Diagnostic]
+        switch route.kind {
+        case .incremental(let build):
+            incremental = build
+            site = build.site
+            diagnostics = build.diagnostics
+        case .full(var loaded):
+            incremental = nil
+            // Frees each Markdown source once rendered (see `assemble`).
+            let assembled = setup.assembler.assemble(&loaded, templateExists: setup.templateExists)
+            site = assembled.0
+            diagnostics = loaded.diagnostics + assembled.1
+            content = loaded
+        }
+        clock.lap("markdown")
+
+        var report = BuildReport()
+        report.path = route.path
+        var errors = setup.templateErrors
+        for diagnostic in diagnostics {
+            if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
+        }
+        if let templates = setup.templates {
+            for required in ["article.html", "index.html"] + (site.pages.isEmpty ? [] : ["page.html"]) where !templates.contains(required) {
+                errors.append(.error("the theme has no \(required); every site needs article.html, index.html and (with standalone pages) page.html", at: "Templates/\(required)"))
+            }
+        }
+        guard errors.isEmpty, let templates = setup.templates else { throw DiagnosticError(errors) }
+
+        var plan = OutputPlan()
+        let values = SiteValues(site: site)
+        PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)
+        FeedPlanner(site: site, root: root, images: images).plan(into: &plan)
+        CorrectionsPlanner.plan(site, values: values, templates: templates, into: &plan)
+        StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
+        images.plan(into: &plan)
+        SitemapPlanner(site: site, now: options.now).plan(into: &plan)
+        clock.lap("planning")
+        var searchDocuments: [SearchDocument]?
+        if config.search.engine == .herald {
+            let withheld = incremental.map { IncrementalRender.Withheld(state: $0.state, read: $0.read) }
+            searchDocuments = SearchPlanner(site: site, cache: setup.searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
+            clock.lap("search")
+        }
+        // Last: a redirect must not hide any other output.
+        let redirectProblems = RedirectPlanner(site: site, root: root).plan(into: &plan)
+        let redirectErrors = redirectProblems.filter { $0.severity == .error }
+        guard redirectErrors.isEmpty else { throw DiagnosticError(redirectErrors) }
+        report.warnings += redirectProblems
+        // An incremental build plans the outputs the previous build
+        // checked (same site, same templates): only a full one checks.
+        if incremental == nil {
+            let problems = plan.problems()
+            guard problems.isEmpty else { throw DiagnosticError(problems) }
+        }
+        clock.lap("checking")
+
+        // The content state's records are known now: encode them while
+        // the outputs are written.
+        let loaded = content, settings = setup.settings
+        let state = BackgroundWork {
+            incremental.map { $0.state.encode(replacing: $0.replaced) }
+                ?? ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt)
+        }
+        let reuse = incremental.map(IncrementalRender.init)
+        guard let written = try OutputWriter(options: options).write(plan, reusing: reuse) else { return nil }
+        clock.lap("writing")
+        // Before the content state, which vouches for the documents of
+        // the articles the next build does not read.
+        if let searchDocuments {
+            SearchCache.save(searchDocuments, language: config.language, for: options.output)
+        } else {
+            SearchCache.remove(for: options.output)
+        }
+        report.articles = site.articles.count
+        report.pages = site.pages.count
+        report.feeds = plan.outputs.filter { $0.kind == .feed }.count
+        report.changedFeeds = Self.changedFeeds(plan: plan, written: written.writtenPaths, site: site.config.url)
+        report.filesWritten = written.written
+        report.filesUnchanged = written.unchanged
+        report.filesReused = written.reused
+        let output = options.output
+        let saved = BackgroundWork {
+            let encoded = state.value
+            // Only the outputs rendered again have new sources when the
+            // set of outputs is the previous one.
+            let dependencies = reuse.flatMap { reuse in
+                written.pruned ? nil : reuse.state.dependencies.replacing(reuse.outputsShowingChanges, of: written.dependencies)
+            } ?? DependencyTable(written.dependencies, recordPaths: encoded.paths)
+            ContentState.save(encoded, dependencies: dependencies, for: output)
+        }
+        // Without pruning, only the files the build rewrote changed (unless
+        // it added some); after pruning, the output holds exactly the
+        // planned files (or the next build finds a difference).
+        let outputs = previous.outputs
+        let rewritten = written.pruned ? nil : outputs.digest(afterRewriting: written.writtenPaths, in: options.output)
+        let snapshot = rewritten.map { (digest: $0, paths: outputs.files.map(\.path)) } ?? {
+            let snapshot = OutputSnapshot.files(written.dependencies.keys.sorted(), in: options.output)
+            return (snapshot.digest, snapshot.files.map(\.path))
+        }()
+        let items = incremental.map { build in
+            build.state.records.indices.map { index in
+                build.replaced[index].map { BuildCache.Item($0.item) } ?? BuildCache.Item(build.state.records[index].item)
+            }
+        } ?? content.drafts.map { BuildCache.Item($0.item) }
+        // Encoded while the content state is written, and written after
+        // it: the cache vouches for it.
+        let finished = report, inputs = previous.inputs.digest
+        let cacheBytes = BackgroundWork { [self] in
+            cacheFile(inputs: inputs, outputs: snapshot.digest, outputPaths: snapshot.paths, items: items, report: finished)
+        }
+        saved.value
+        BuildCache.write(cacheBytes.value, for: options.output)
+        // Hubs are told later (`herald ping`, `build --ping`): after a
+        // deploy, when the new feeds can be fetched.
+        if !config.feeds.hubs.isEmpty { PendingPings.add(report.changedFeeds, for: options.output) }
+        clock.lap("cache")
+        report.stageTimes = clock.laps
+        report.duration = clock.total
+        if options.keepsMemoryUntilExit {
+            ExitRetention.keep([site, content, plan, outputs, written, incremental as Any, templates, snapshot.paths, items, previous])
+        }
+        return report
     }
 
     /// The absolute URLs of the planned feeds among the files written.

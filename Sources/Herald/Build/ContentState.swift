@@ -18,7 +18,11 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 9"
+    static let magic = "herald-content 10"
+
+    init(settings: BuildSettings) {
+        self.settings = settings
+    }
 
     /// A content file as the previous build read it.
     struct Record: Sendable {
@@ -33,8 +37,9 @@ struct ContentState: Sendable {
         var warnings: [Diagnostic]
     }
 
-    /// Digest of site.yml, Templates/, author files, options and version.
-    var settings: UInt64 = 0
+    /// Digests of site.yml, Templates/, author files, static files,
+    /// options and version.
+    var settings: BuildSettings
     /// Every content file's record, sorted by path.
     var records: [Record] = []
     /// The published articles, newest first, and pages, by title: the
@@ -53,32 +58,16 @@ struct ContentState: Sendable {
         return output.deletingLastPathComponent().path + "/.\(output.lastPathComponent).herald-content"
     }
 
-    /// Digest of what every page may show besides content bodies.
-    static func settingsDigest(options: BuildOptions, files: [BuildCache.SourceFile]) -> UInt64 {
-        // Static files count too: feeds give the size of lead images.
-        BuildCache.sourcesDigest(options: options, files: files, folders: ["Templates", "Content/authors", "Content/static"]).digest
-    }
-
     /// Whether a listed source is an article or page (what `ContentLoader`
     /// reads, and what has a record).
     static func isContentFile(_ path: String) -> Bool {
         (path.hasPrefix("Content/articles/") || path.hasPrefix("Content/pages/")) && SourceFiles.isContent(path)
     }
 
-    /// `item` without what is rendered from its Markdown body (the body,
-    /// word count, and summary unless front matter gave it), which the
-    /// state does not keep.
+    /// `item` without what is rendered from its Markdown body, which the
+    /// state does not keep (see `ContentItemFields`).
     static func withoutBody(_ item: ContentItem) -> ContentItem {
-        var item = item
-        item.contentHTML = ""
-        item.freeContentHTML = nil
-        if item.standfirstHTML == nil {
-            item.summaryHTML = ""
-            item.summaryText = ""
-        }
-        item.wordCount = 0
-        item.toc = []
-        return item
+        ContentItemFields.withoutBody(item)
     }
 
     /// The record of one content file of a build: its item as published
@@ -144,39 +133,9 @@ struct ContentState: Sendable {
     }
 
     /// Digest of everything about a published item that a page other than
-    /// its own may show: all but the body, summary and word count, which
-    /// renders record as dependencies instead.
+    /// its own may show (see `ContentItemFields`): the body, summary and
+    /// word count are recorded as dependencies instead.
     static func metadataDigest(of item: ContentItem) -> UInt64 {
-        var digest = Digest()
-        digest.add(item.sourcePath)
-        digest.add(item.kind.rawValue)
-        digest.add(item.path)
-        digest.add(item.title)
-        digest.add(item.slug)
-        for date in [item.date, item.updated, item.expires] {
-            digest.add(date.map { String($0.timeIntervalSince1970) } ?? "-")
-        }
-        for person in item.authors {
-            digest.add(person.name)
-            digest.add(person.email ?? "-")
-            digest.add(person.uri ?? "-")
-        }
-        digest.add("|")
-        for term in item.tags + ["|"] + item.categories { digest.add(term) }
-        digest.add(item.standfirstHTML ?? "-")
-        digest.add(item.image.map { [$0.src, $0.alt ?? "-", $0.caption ?? "-", $0.credit ?? "-"].joined(separator: "\u{0}") } ?? "-")
-        digest.add(item.layout ?? "-")
-        digest.add(item.canonical ?? "-")
-        digest.add(item.access.rawValue)
-        for correction in item.corrections {
-            digest.add(String(correction.date.timeIntervalSince1970))
-            digest.add(correction.text)
-        }
-        // Redirects are planned from every item's aliases: a change needs a full build.
-        for alias in item.aliases + ["|"] { digest.add(alias) }
-        var writer = BinaryWriter(capacity: 64)
-        ValueCoding.write(.map(item.params), to: &writer)
-        digest.add(String(decoding: writer.bytes, as: UTF8.self))
-        return digest.value
+        ContentItemFields.metadataDigest(of: item)
     }
 }

@@ -22,16 +22,22 @@ extension ContentState {
         var paths: [String]
     }
 
-    /// The state kept for `output`; `nil` when there is none, it cannot be
-    /// read, or (before its records are decoded) its settings are not
-    /// `settings`, when given.
-    static func load(for output: URL, settings: UInt64? = nil) -> ContentState? {
-        guard let bytes = try? FileSystem.readFile(location(of: output)), var reader = BinaryReader(checked: bytes) else { return nil }
+    /// The state kept for `output`. Throws why it cannot be used: there is
+    /// none, it cannot be read, or (found before its records are decoded)
+    /// its settings differ from `settings`, when given.
+    static func load(for output: URL, settings: BuildSettings? = nil) throws(FullBuildReason) -> ContentState {
+        guard let bytes = try? FileSystem.readFile(location(of: output)) else { throw FullBuildReason("no state kept by a previous build") }
+        guard let state = decode(bytes, settings: settings) else { throw FullBuildReason("the previous build's state could not be read") }
+        return try state.get()
+    }
+
+    /// The state in `bytes`; `nil` when damaged or of another format.
+    private static func decode(_ bytes: [UInt8], settings: BuildSettings?) -> Result<ContentState, FullBuildReason>? {
+        guard var reader = BinaryReader(checked: bytes) else { return nil }
         do {
             guard try reader.string() == magic else { return nil }
-            var state = ContentState()
-            state.settings = try reader.uint64()
-            if let settings, settings != state.settings { return nil }
+            var state = ContentState(settings: try BuildSettings.read(from: &reader))
+            if let settings, let change = settings.change(since: state.settings) { return .failure(FullBuildReason(change)) }
             let count = try reader.count()
             var entries: [Range<Int>] = []
             var bodies: [Range<Int>] = []
@@ -62,7 +68,7 @@ extension ContentState {
             guard reader.isAtEnd else { return nil }
             state.file = bytes
             state.encodedRecords = entries
-            return state
+            return .success(state)
         } catch {
             return nil
         }
@@ -79,7 +85,7 @@ extension ContentState {
     }
 
     /// The records and the site's order of a build that read every file.
-    static func encode(settings: UInt64, content: LoadedContent, site: Site, startedAt: Double) -> Encoded {
+    static func encode(settings: BuildSettings, content: LoadedContent, site: Site, startedAt: Double) -> Encoded {
         var published: [String: ContentItem] = [:]
         for items in [site.articles, site.pages] {
             for item in items { published[item.sourcePath] = item }
@@ -93,7 +99,7 @@ extension ContentState {
         for (position, record) in records.enumerated() { index[record.path] = position }
         var writer = BinaryWriter(capacity: records.count * 1024 + 64)
         writer.write(Self.magic)
-        writer.write(settings)
+        settings.write(to: &writer)
         writer.write(records.count)
         var recordWriter = BinaryWriter(capacity: 4096)
         for record in records {
@@ -117,7 +123,7 @@ extension ContentState {
     func encode(replacing replaced: [Int: Record]) -> Encoded {
         var header = BinaryWriter(capacity: 64)
         header.write(Self.magic)
-        header.write(settings)
+        settings.write(to: &header)
         header.write(records.count)
         var pieces = [header.bytes[...]]
         var run = 0
@@ -189,46 +195,7 @@ extension ContentState {
         writer.write(record.metadata.nanoseconds)
         writer.write(record.metadata.inode)
         writer.write(record.published)
-        let item = record.item
-        writer.write(item.kind.rawValue)
-        writer.write(item.sourcePath)
-        writer.write(item.title)
-        writer.write(item.slug)
-        writer.write(item.date)
-        writer.write(item.updated)
-        writer.write(item.expires)
-        writer.write(item.draft)
-        writer.write(item.authors.count)
-        for person in item.authors {
-            writer.write(person.name)
-            writer.write(person.email)
-            writer.write(person.uri)
-        }
-        writer.write(item.tags)
-        writer.write(item.categories)
-        writer.write(item.standfirstHTML)
-        // A summary from front matter shows without the body (see `withoutBody`).
-        if item.standfirstHTML != nil { writer.write(item.summaryText) }
-        writer.write(item.image != nil)
-        if let image = item.image {
-            writer.write(image.src)
-            writer.write(image.alt)
-            writer.write(image.caption)
-            writer.write(image.credit)
-        }
-        writer.write(item.layout)
-        writer.write(item.canonical)
-        writer.write(item.access.rawValue)
-        writer.write(item.corrections.count)
-        for correction in item.corrections {
-            writer.write(correction.date)
-            writer.write(correction.text)
-        }
-        writer.write(item.aliases)
-        ValueCoding.write(.map(item.params), to: &writer)
-        writer.write(item.path)
-        writer.write(item.url)
-        writer.write(item.permalink)
+        ContentItemFields.write(record.item, to: &writer)
         writer.write(record.extraTerms.count)
         for (name, terms) in record.extraTerms.sorted(by: { $0.key < $1.key }) {
             writer.write(name)
@@ -241,39 +208,7 @@ extension ContentState {
         let path = try reader.string()
         let metadata = FileMetadata(size: try reader.int(), seconds: try reader.int(), nanoseconds: try reader.int(), inode: try reader.int())
         let published = try reader.bool()
-        guard let kind = ContentItem.Kind(rawValue: try reader.string()) else { throw BinaryReader.Failure() }
-        var item = ContentItem(kind: kind, sourcePath: try reader.string(), title: try reader.string(), slug: try reader.string())
-        item.date = try reader.date()
-        item.updated = try reader.date()
-        item.expires = try reader.date()
-        item.draft = try reader.bool()
-        for _ in 0..<(try reader.count()) {
-            item.authors.append(Person(name: try reader.string(), email: try reader.optionalString(), uri: try reader.optionalString()))
-        }
-        item.tags = try reader.strings()
-        item.categories = try reader.strings()
-        item.standfirstHTML = try reader.optionalString()
-        if let standfirst = item.standfirstHTML {
-            item.summaryHTML = standfirst
-            item.summaryText = try reader.string()
-        }
-        if try reader.bool() {
-            item.image = LeadImage(src: try reader.string(), alt: try reader.optionalString(), caption: try reader.optionalString(), credit: try reader.optionalString())
-        }
-        item.layout = try reader.optionalString()
-        item.canonical = try reader.optionalString()
-        guard let access = Access(rawValue: try reader.string()) else { throw BinaryReader.Failure() }
-        item.access = access
-        for _ in 0..<(try reader.count()) {
-            guard let date = try reader.date() else { throw BinaryReader.Failure() }
-            item.corrections.append(Correction(date: date, text: try reader.string()))
-        }
-        item.aliases = try reader.strings()
-        guard case .map(let params) = try ValueCoding.read(&reader) else { throw BinaryReader.Failure() }
-        item.params = params
-        item.path = try reader.string()
-        item.url = try reader.string()
-        item.permalink = try reader.string()
+        let item = try ContentItemFields.read(&reader)
         var extraTerms: [String: [String]] = [:]
         for _ in 0..<(try reader.count()) {
             extraTerms[try reader.string()] = try reader.strings()

@@ -10,8 +10,8 @@ import Foundation
 /// This holds only while every file read again keeps its publication, its
 /// metadata (title, dates, URL, terms, …: `ContentState.metadataDigest`) and
 /// its terms of other taxonomies, and has no error; otherwise there is no
-/// incremental build (`nil`), and the build reads and renders everything
-/// (and reports the errors as a full build does).
+/// incremental build (a `FullBuildReason` says why), and the build reads
+/// and renders everything (and reports the errors as a full build does).
 struct IncrementalBuild: Sendable {
     /// The files an incremental build reads again, as read.
     struct Reading: Sendable {
@@ -35,8 +35,8 @@ struct IncrementalBuild: Sendable {
     /// Reads the content files that changed since `state` (by `listed`,
     /// from `BuildCache.inputFiles`) and the files whose bodies the outputs
     /// showing them show.
-    static func read(state: ContentState, listed: [BuildCache.SourceFile], loader: ContentLoader) -> Reading? {
-        guard let changes = state.changedRecords(listed: listed) else { return nil }
+    static func read(state: ContentState, listed: [BuildCache.SourceFile], loader: ContentLoader) throws(FullBuildReason) -> Reading {
+        guard let changes = state.changedRecords(listed: listed) else { throw FullBuildReason("content files were added or removed") }
         let changed = changes.map(\.record)
         let root = loader.root.path
         // The metadata of a file read only for its body is taken again right
@@ -47,20 +47,25 @@ struct IncrementalBuild: Sendable {
         for index in needed {
             let record = state.records[index]
             let metadata = FileMetadata(path: root + "/" + record.path)
-            guard metadata == record.metadata else { return nil }
+            guard metadata == record.metadata else { throw FullBuildReason("\(record.path) changed while the build read it") }
             files.append((record.path, metadata))
         }
         let content = loader.load(listed: files.sorted { $0.path < $1.path })
-        guard content.drafts.count == files.count, !content.diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        guard content.drafts.count == files.count, !content.diagnostics.contains(where: { $0.severity == .error }) else {
+            throw FullBuildReason("a changed content file has errors")
+        }
         return Reading(changed: changed, read: state.flags(changed + needed), content: content)
     }
 
-    init?(state: ContentState, reading: Reading, assembler: SiteAssembler, templateExists: (String) -> Bool, startedAt: Double) {
+    init(state: ContentState, reading: Reading, assembler: SiteAssembler, templateExists: (String) -> Bool, startedAt: Double) throws(FullBuildReason) {
         var drafts: [Int: ContentDraft] = [:]
         for draft in reading.content.drafts {
-            guard let index = state.index(of: draft.item.sourcePath) else { return nil }
+            guard let index = state.index(of: draft.item.sourcePath) else { throw FullBuildReason("content files were added or removed") }
             let record = state.records[index]
-            guard assembler.isPublished(draft) == record.published, draft.extraTerms == record.extraTerms else { return nil }
+            guard assembler.isPublished(draft) == record.published else {
+                throw FullBuildReason("\(record.path) was \(record.published ? "withdrawn" : "published")")
+            }
+            guard draft.extraTerms == record.extraTerms else { throw FullBuildReason("the terms of \(record.path) changed") }
             drafts[index] = draft
         }
         // The bodies of the published ones, their links resolved through
@@ -69,9 +74,11 @@ struct IncrementalBuild: Sendable {
             (state.articleOrder + state.pageOrder).map { (state.records[$0].path, state.records[$0].item.path) }, uniquingKeysWith: { first, _ in first })
         let published = drafts.filter { state.records[$0.key].published }.sorted { $0.key < $1.key }
             .map { (index: $0.key, draft: assembler.withURL($0.value)) }
-        guard assembler.layoutErrors(published.map(\.draft), templateExists: templateExists).isEmpty else { return nil }
+        guard assembler.layoutErrors(published.map(\.draft), templateExists: templateExists).isEmpty else {
+            throw FullBuildReason("a changed content file names a layout the theme lacks")
+        }
         let rendered = published.parallelMap { assembler.render($0.draft, pathOf: pathOf) }
-        guard rendered.allSatisfy({ $0.1.isEmpty }) else { return nil }
+        guard rendered.allSatisfy({ $0.1.isEmpty }) else { throw FullBuildReason("rendering a changed body gave warnings or errors") }
         var items: [Int: ContentItem] = [:]
         for (entry, (item, _)) in zip(published, rendered) { items[entry.index] = item }
 
@@ -79,7 +86,7 @@ struct IncrementalBuild: Sendable {
         var pages = state.pageOrder.map { state.records[$0].item }
         let freshArticles = state.articleOrder.indices.filter { reading.read[state.articleOrder[$0]] && items[state.articleOrder[$0]] != nil }
         let freshPages = state.pageOrder.indices.filter { reading.read[state.pageOrder[$0]] && items[state.pageOrder[$0]] != nil }
-        guard freshArticles.count + freshPages.count == items.count else { return nil }
+        guard freshArticles.count + freshPages.count == items.count else { throw FullBuildReason("a changed item moved between articles and pages") }
         for position in freshArticles { articles[position] = items[state.articleOrder[position]]! }
         for position in freshPages { pages[position] = items[state.pageOrder[position]]! }
         let taxonomies = assembler.taxonomies(
@@ -89,7 +96,9 @@ struct IncrementalBuild: Sendable {
         for (list, order, positions) in [(articles, state.articleOrder, freshArticles), (pages, state.pageOrder, freshPages)] {
             for position in positions {
                 let item = list[position]
-                guard ContentState.metadataDigest(of: item) == ContentState.metadataDigest(of: state.records[order[position]].item) else { return nil }
+                guard ContentState.metadataDigest(of: item) == ContentState.metadataDigest(of: state.records[order[position]].item) else {
+                    throw FullBuildReason("the metadata of \(item.sourcePath) changed (title, dates, URL, terms or other front matter)")
+                }
                 items[order[position]] = item
             }
         }

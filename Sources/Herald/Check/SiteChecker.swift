@@ -101,8 +101,7 @@ public struct SiteChecker: Sendable {
         buildOptions.output = scratch.appendingPathComponent("site")
         let report = try Builder(options: buildOptions).build()
 
-        var config = try SiteConfigLoader.load(root: options.source)
-        if let baseURL = options.baseURL, let url = SiteURL(baseURL) { config.url = url }
+        let config = try Builder(options: buildOptions).configuration()
         let context = OutputCheckContext(root: options.source, output: buildOptions.output, config: config, options: buildOptions)
         var problems = report.warnings
         for check in checks {

@@ -1,0 +1,81 @@
+import Foundation
+
+/// Digests of what every page may show besides content files, one per kind
+/// of source, so that a full build can say which one changed.
+struct BuildSettings: Sendable, Equatable {
+    var version: UInt64
+    var options: UInt64
+    var configuration: UInt64
+    var templates: UInt64
+    var authors: UInt64
+    /// Static files count too: feeds give the size of lead images.
+    var staticFiles: UInt64
+
+    /// The settings of a build with `options` over the listed `files`
+    /// (sorted, from `BuildCache.inputFiles`).
+    init(options: BuildOptions, files: [BuildCache.SourceFile]) {
+        var version = Digest()
+        version.add(HeraldVersion.current)
+        self.version = version.value
+        var chosen = Digest()
+        chosen.add(options.output.path)
+        chosen.add(options.baseURL ?? "-")
+        chosen.add(options.includeDrafts ? 1 : 0)
+        chosen.add(options.includeFuture ? 1 : 0)
+        self.options = chosen.value
+        var digests = [Digest(), Digest(), Digest(), Digest()]
+        for (path, metadata) in files {
+            let slot: Int
+            if path == "site.yml" {
+                slot = 0
+            } else if path.hasPrefix("Templates/") {
+                slot = 1
+            } else if path.hasPrefix("Content/authors/") {
+                slot = 2
+            } else if path.hasPrefix("Content/static/") {
+                slot = 3
+            } else {
+                continue
+            }
+            digests[slot].add(path)
+            digests[slot].add(metadata)
+        }
+        configuration = digests[0].value
+        templates = digests[1].value
+        authors = digests[2].value
+        staticFiles = digests[3].value
+    }
+
+    init(version: UInt64, options: UInt64, configuration: UInt64, templates: UInt64, authors: UInt64, staticFiles: UInt64) {
+        self.version = version
+        self.options = options
+        self.configuration = configuration
+        self.templates = templates
+        self.authors = authors
+        self.staticFiles = staticFiles
+    }
+
+    /// What differs from `previous`, as `--verbose` says it; `nil` when
+    /// nothing does.
+    func change(since previous: BuildSettings) -> String? {
+        if version != previous.version { return "Herald version changed" }
+        if options != previous.options { return "build options changed" }
+        if configuration != previous.configuration { return "site.yml changed" }
+        if templates != previous.templates { return "templates changed" }
+        if authors != previous.authors { return "author profiles changed" }
+        if staticFiles != previous.staticFiles { return "static files changed" }
+        return nil
+    }
+
+    var digests: [UInt64] { [version, options, configuration, templates, authors, staticFiles] }
+
+    func write(to writer: inout BinaryWriter) {
+        for digest in digests { writer.write(digest) }
+    }
+
+    static func read(from reader: inout BinaryReader) throws(BinaryReader.Failure) -> BuildSettings {
+        BuildSettings(
+            version: try reader.uint64(), options: try reader.uint64(), configuration: try reader.uint64(),
+            templates: try reader.uint64(), authors: try reader.uint64(), staticFiles: try reader.uint64())
+    }
+}

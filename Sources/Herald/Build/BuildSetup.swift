@@ -1,0 +1,59 @@
+import Foundation
+
+/// What every build path needs before content: the configuration (with
+/// `--base-url` applied), the image catalog, the theme, and the settings
+/// digests that decide whether the previous build's content can be reused.
+struct BuildSetup {
+    let config: SiteConfig
+    let images: ImageCatalog
+    /// `nil` when the theme has errors (`templateErrors`), reported with
+    /// the content's so that a run shows every error at once.
+    let templates: TemplateLibrary?
+    let templateErrors: [Diagnostic]
+    let settings: BuildSettings
+    let loader: ContentLoader
+    let assembler: SiteAssembler
+    let searchCache: SearchCache
+
+    init(options: BuildOptions, sources: [BuildCache.SourceFile], clock: StageClock) throws(DiagnosticError) {
+        let root = options.source
+        config = try Self.configuration(options: options)
+        clock.lap("configuration")
+        images = ImageCatalog.build(root: root, files: sources, settings: config.images, siteURL: config.url)
+        clock.lap("images")
+        let markdown = MarkdownRenderer(settings: config.markdown)
+        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images)
+        do {
+            templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
+            templateErrors = []
+        } catch {
+            templates = nil
+            templateErrors = error.diagnostics
+        }
+        clock.lap("templates")
+        settings = BuildSettings(options: options, files: sources)
+        loader = ContentLoader(root: root, config: config)
+        var assembler = SiteAssembler(config: config, options: options)
+        assembler.images = images
+        self.assembler = assembler
+        searchCache = config.search.engine == .herald ? SearchCache.load(for: options.output, language: config.language) : SearchCache()
+    }
+
+    /// `site.yml` with `--base-url` in place of its `url`: what `build`,
+    /// `check` and `serve` all use.
+    static func configuration(options: BuildOptions) throws(DiagnosticError) -> SiteConfig {
+        var config = try SiteConfigLoader.load(root: options.source)
+        if let baseURL = options.baseURL {
+            guard let url = SiteURL(baseURL) else {
+                throw DiagnosticError([.error("--base-url must be an absolute http(s) URL, not '\(baseURL)'", at: "command line")])
+            }
+            config.url = url
+        }
+        return config
+    }
+
+    /// Whether the theme has a template (every one, when it has errors).
+    func templateExists(_ name: String) -> Bool {
+        templates?.contains(name) ?? true
+    }
+}
