@@ -3,21 +3,27 @@ import CCmark
 /// GitHub Flavored Markdown on libcmark's tree: each extension rewrites the
 /// parsed document with custom nodes, whose HTML libcmark then writes with
 /// the rest. Tables go first (their cells are parsed into new nodes, which
-/// the other extensions then see like any other).
+/// the other extensions then see like any other). Footnote definitions were
+/// taken out of the source before parsing (`FootnoteDefinitions`); each is
+/// parsed and extended on its own, then linked to its references.
 struct GFMExtensions {
     let extensions: MarkdownExtensions
     let filtersTags: Bool
 
     /// What later stages need from the rewrite.
     struct Result {
-        /// The headings, in order, for ids and `page.toc`.
+        /// The headings of the body, in order, for ids and `page.toc`.
         var headings: [OpaquePointer] = []
-        /// Where links of table cells were written (their nodes were
-        /// parsed apart from the document).
+        /// The headings inside footnotes: they get ids, but stay out of `page.toc`.
+        var footnoteHeadings: [OpaquePointer] = []
+        /// Where links were written whose nodes' positions are not the
+        /// file's (table cells and footnotes were parsed apart).
         var linkPositions: [OpaquePointer: (line: Int, column: Int)] = [:]
+        /// The footnote references, to render summaries without links.
+        var footnotes: Footnotes?
     }
 
-    func apply(to document: CMarkDocument) -> Result {
+    func apply(to document: CMarkDocument, footnotes definitions: FootnoteDefinitions? = nil, idPrefix: String = "") -> Result {
         var result = Result()
         var lines: SourceLines?
         let source = {
@@ -27,32 +33,84 @@ struct GFMExtensions {
             return made
         }
         document.editing {
-            if extensions.contains(.tables), document.markdown.utf8.contains(0x7C) {
-                var tables = Tables(document: document, lines: source())
-                tables.apply()
-                result.linkPositions = tables.linkPositions
-            }
-            var containers: [OpaquePointer] = []
-            var items: [OpaquePointer] = []
-            var html: [OpaquePointer] = []
-            CMarkNode.forEach(in: document.root) { node in
-                let type = CMarkDocument.type(of: node)
-                switch type {
-                case CMARK_NODE_ITEM: items.append(node)
-                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
-                case CMARK_NODE_HEADING:
-                    result.headings.append(node)
-                    containers.append(node)
-                default:
-                    if Strikethrough.holdsInlines(type) { containers.append(node) }
+            if let definitions { removePlaceholders(of: definitions, from: document) }
+            let markdown = document.markdown
+            result.linkPositions = tables(under: document.root, mayHaveOne: markdown.utf8.contains(0x7C), source: source, document: document)
+            // Footnotes before the other inline extensions: those cut text
+            // nodes, whose positions then no longer tell how they were written.
+            var notes: [(root: OpaquePointer, lines: SourceLines)] = []
+            if let definitions {
+                var footnotes = Footnotes(document: document, prefix: idPrefix)
+                for definition in definitions.definitions {
+                    let root = definition.body.withUnsafeBufferPointer { document.parseFragment($0) }
+                    let noteLines = SourceLines(String(decoding: definition.body, as: UTF8.self))
+                    let cells = tables(under: root, mayHaveOne: definition.body.contains(0x7C), source: { noteLines }, document: document)
+                    // Positions in the note's text, moved to the file's lines.
+                    CMarkNode.forEach(in: root) { node in
+                        let type = CMarkDocument.type(of: node)
+                        guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { return }
+                        let place = cells[node] ?? (CMarkDocument.line(of: node), CMarkDocument.column(of: node))
+                        let shift = place.line >= 1 && place.line <= definition.columnShift.count ? definition.columnShift[place.line - 1] : 0
+                        result.linkPositions[node] = (definition.line + place.line - 1, place.column + shift)
+                    }
+                    footnotes.add(definition, root: root, lines: noteLines)
+                    notes.append((root, noteLines))
                 }
+                footnotes.link(body: document.root, lines: source())
+                result.footnotes = footnotes
             }
-            if extensions.contains(.taskLists) { TaskLists.apply(to: items, document: document) }
-            if extensions.contains(.strikethrough) {
-                Strikethrough(document: document, source: source).apply(to: containers)
+            result.headings = inlines(under: document.root, source: source, document: document)
+            for note in notes {
+                result.footnoteHeadings += inlines(under: note.root, source: { note.lines }, document: document)
             }
-            if filtersTags { TagFilter.apply(to: html) }
+            result.footnotes?.appendSection(to: document.root)
         }
         return result
+    }
+
+    /// The tables among the blocks under `root`, whose source is `source()`;
+    /// where the links of their cells were written.
+    private func tables(
+        under root: OpaquePointer, mayHaveOne: Bool, source: () -> SourceLines, document: CMarkDocument
+    ) -> [OpaquePointer: (line: Int, column: Int)] {
+        guard extensions.contains(.tables), mayHaveOne else { return [:] }
+        var tables = Tables(document: document, lines: source())
+        tables.apply(under: root)
+        return tables.linkPositions
+    }
+
+    /// Task lists, strikethrough and the tag filter under `root`; its headings.
+    private func inlines(under root: OpaquePointer, source: @escaping () -> SourceLines, document: CMarkDocument) -> [OpaquePointer] {
+        var headings: [OpaquePointer] = []
+        var containers: [OpaquePointer] = []
+        var items: [OpaquePointer] = []
+        var html: [OpaquePointer] = []
+        CMarkNode.forEach(in: root) { node in
+            let type = CMarkDocument.type(of: node)
+            switch type {
+            case CMARK_NODE_ITEM: items.append(node)
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
+            case CMARK_NODE_HEADING:
+                headings.append(node)
+                containers.append(node)
+            default:
+                if Strikethrough.holdsInlines(type) { containers.append(node) }
+            }
+        }
+        if extensions.contains(.taskLists) { TaskLists.apply(to: items, document: document) }
+        if extensions.contains(.strikethrough) {
+            Strikethrough(document: document, source: source).apply(to: containers)
+        }
+        if filtersTags { TagFilter.apply(to: html) }
+        return headings
+    }
+
+    /// The empty comments standing where definitions were.
+    private func removePlaceholders(of definitions: FootnoteDefinitions, from document: CMarkDocument) {
+        for block in document.blocks where CMarkDocument.type(of: block) == CMARK_NODE_HTML_BLOCK {
+            if definitions.placeholderLines.contains(CMarkDocument.line(of: block)) {
+                cmark_node_unlink(block)
+            }
+        }
     }
 }

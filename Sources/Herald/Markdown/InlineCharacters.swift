@@ -41,4 +41,32 @@ enum InlineCharacters {
         guard index + length <= bytes.count else { return nil }
         return String(decoding: bytes[index..<index + length], as: UTF8.self).unicodeScalars.first
     }
+
+    /// The value and length of a numeric character reference (`&#126;`,
+    /// `&#x7E;`) at `index`, for telling characters written as references
+    /// from delimiters.
+    static func numericReference(in bytes: [UInt8], at index: Int) -> (value: Int, length: Int)? {
+        guard index + 3 < bytes.count, bytes[index] == 0x26, bytes[index + 1] == 0x23 else { return nil }
+        var position = index + 2
+        let hex = bytes[position] == 0x78 || bytes[position] == 0x58
+        if hex { position += 1 }
+        var value = 0
+        var digits = 0
+        while position < bytes.count, digits < 8, let digit = digitValue(bytes[position], hex: hex) {
+            value = value * (hex ? 16 : 10) + digit
+            digits += 1
+            position += 1
+        }
+        guard digits > 0, position < bytes.count, bytes[position] == 0x3B else { return nil }
+        return (value, position + 1 - index)
+    }
+
+    private static func digitValue(_ byte: UInt8, hex: Bool) -> Int? {
+        switch byte {
+        case 0x30...0x39: Int(byte - 0x30)
+        case 0x41...0x46 where hex: Int(byte - 0x41 + 10)
+        case 0x61...0x66 where hex: Int(byte - 0x61 + 10)
+        default: nil
+        }
+    }
 }

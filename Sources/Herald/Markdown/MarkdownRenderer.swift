@@ -32,23 +32,34 @@ struct MarkdownRenderer: Sendable {
 
     /// Renders a fragment, such as a front-matter summary, as HTML.
     func html(_ markdown: String) -> String {
-        let document = CMarkDocument(markdown: markdown, options: options)
-        _ = GFMExtensions(extensions: extensions, filtersTags: filtersTags).apply(to: document)
+        let (document, definitions) = parse(markdown)
+        _ = GFMExtensions(extensions: extensions, filtersTags: filtersTags).apply(to: document, footnotes: definitions)
         return document.html()
+    }
+
+    /// The document of `markdown`, its footnote definitions taken out first.
+    private func parse(_ markdown: String) -> (CMarkDocument, FootnoteDefinitions?) {
+        if extensions.contains(.footnotes), let definitions = FootnoteDefinitions.extract(from: markdown, options: options) {
+            return (CMarkDocument(markdown: definitions.source, options: options), definitions)
+        }
+        return (CMarkDocument(markdown: markdown, options: options), nil)
     }
 
     /// Renders an article or page body.
     ///
     /// - Parameters:
     ///   - lineOffset: lines of the file before `markdown`, to locate problems.
+    ///   - idPrefix: names the body in its footnotes' ids; by default made
+    ///     from `path`.
     ///   - resolveLink: maps a link destination to the URL to write instead,
     ///     `nil` to keep it, or throws a message when it names a missing file.
     func render(
-        _ markdown: String, path: String, lineOffset: Int,
+        _ markdown: String, path: String, lineOffset: Int, idPrefix: String? = nil,
         resolveLink: (String) -> LinkResolution
     ) -> RenderedMarkdown {
-        let document = CMarkDocument(markdown: markdown, options: options)
-        let extended = GFMExtensions(extensions: extensions, filtersTags: filtersTags).apply(to: document)
+        let (document, definitions) = parse(markdown)
+        let extended = GFMExtensions(extensions: extensions, filtersTags: filtersTags)
+            .apply(to: document, footnotes: definitions, idPrefix: idPrefix ?? Footnotes.idPrefix(forPath: path))
         var diagnostics: [Diagnostic] = []
         // Text of adjacent inline nodes is joined ("*three*." is one word);
         // blocks and line breaks separate words.
@@ -74,7 +85,7 @@ struct MarkdownRenderer: Sendable {
                 case .keep: break
                 case .replace(let resolved): CMarkDocument.setURL(resolved, of: node)
                 case .missing(let message):
-                    // Nodes of table cells were parsed on their own: their place is kept aside.
+                    // Nodes of table cells and footnotes were parsed on their own: their place is kept aside.
                     let place = extended.linkPositions[node] ?? (CMarkDocument.line(of: node), CMarkDocument.column(of: node))
                     diagnostics.append(.error(message, at: path, line: lineOffset + place.line, column: place.column))
                 }
@@ -93,20 +104,31 @@ struct MarkdownRenderer: Sendable {
         // must be resolved before.
         var toc: [TOCEntry] = []
         if extensions.contains(.headingIDs) {
-            toc = document.editing { HeadingIDs.apply(to: extended.headings, document: document) }
+            let entries = document.editing { HeadingIDs.apply(to: extended.headings + extended.footnoteHeadings, document: document) }
+            toc = Array(entries.prefix(extended.headings.count))
         }
-        var summary = ""
-        if let moreMarker {
-            for block in document.blocks {
-                if block == moreMarker { break }
-                summary += document.html(of: block)
-            }
-            document.remove(moreMarker)
-        } else if let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) {
-            summary = document.html(of: paragraph)
-        }
+        // A summary is shown without the notes: its references are not links.
+        let summary = extended.footnotes?.withPlainReferences { summaryHTML(of: document, moreMarker: moreMarker) }
+            ?? summaryHTML(of: document, moreMarker: moreMarker)
+        if let moreMarker { document.remove(moreMarker) }
         let paywall = PaywallSplit(document, markers: paywallMarkers, lineOffset: lineOffset)
         return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, toc: toc, diagnostics: diagnostics, paywall: paywall)
+    }
+}
+
+extension MarkdownRenderer {
+    /// The part before `<!--more-->`, else the first paragraph.
+    private func summaryHTML(of document: CMarkDocument, moreMarker: OpaquePointer?) -> String {
+        guard let moreMarker else {
+            guard let paragraph = document.blocks.first(where: { CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) else { return "" }
+            return document.html(of: paragraph)
+        }
+        var summary = ""
+        for block in document.blocks {
+            if block == moreMarker { break }
+            summary += document.html(of: block)
+        }
+        return summary
     }
 }
 

@@ -229,23 +229,7 @@ struct Strikethrough {
 
     /// The length of a numeric character reference to `~` at `index`.
     private static func tildeEntityLength(_ bytes: [UInt8], at index: Int) -> Int? {
-        guard index + 3 < bytes.count, bytes[index + 1] == 0x23 else { return nil }
-        var position = index + 2
-        let hex = bytes[position] == 0x78 || bytes[position] == 0x58
-        if hex { position += 1 }
-        var value = 0
-        var digits = 0
-        while position < bytes.count, digits < 8 {
-            let byte = bytes[position]
-            if let digit = hex ? Int(String(UnicodeScalar(byte)), radix: 16) : (byte >= 0x30 && byte <= 0x39 ? Int(byte - 0x30) : nil) {
-                value = value * (hex ? 16 : 10) + digit
-                digits += 1
-                position += 1
-            } else {
-                break
-            }
-        }
-        guard digits > 0, position < bytes.count, bytes[position] == 0x3B, value == 0x7E else { return nil }
-        return position + 1 - index
+        guard let reference = InlineCharacters.numericReference(in: bytes, at: index), reference.value == 0x7E else { return nil }
+        return reference.length
     }
 }

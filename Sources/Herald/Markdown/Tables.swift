@@ -10,6 +10,7 @@ import CCmark
 /// as Markdown. Each cell's text is parsed on its own for its inlines.
 struct Tables {
     let document: CMarkDocument
+    /// The source of the nodes under `root` (a footnote's own text for its nodes).
     let lines: SourceLines
     private(set) var linkPositions: [OpaquePointer: (line: Int, column: Int)] = [:]
 
@@ -18,9 +19,9 @@ struct Tables {
         self.lines = lines
     }
 
-    mutating func apply() {
+    mutating func apply(under root: OpaquePointer) {
         var candidates: [OpaquePointer] = []
-        CMarkNode.forEach(in: document.root) { node in
+        CMarkNode.forEach(in: root) { node in
             let type = CMarkDocument.type(of: node)
             if type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_HEADING,
                 CMarkNode.endLine(of: node) > CMarkDocument.line(of: node)

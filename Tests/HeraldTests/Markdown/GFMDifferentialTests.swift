@@ -11,7 +11,8 @@ import Testing
 /// out of Herald's: headings carry an `id` (cmark-gfm's command writes none),
 /// and cell alignment is `style="text-align: …"` where cmark-gfm writes the
 /// obsolete `align` attribute. Cases where Herald deliberately differs are
-/// in `divergences`, each with the reason.
+/// in `divergences`, each with the reason. Footnotes are rendered without
+/// an id prefix, so that their ids are cmark-gfm's.
 @Suite struct GFMDifferentialTests {
     static let cmarkGFM = ["/usr/bin/cmark-gfm", "/usr/local/bin/cmark-gfm"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
@@ -45,13 +46,40 @@ import Testing
         // Plain CommonMark stays as it was.
         "# Title\n\nSome *text* with a [link](/x \"t\").\n\n> quote\n\n1. one\n2. two\n\n```\ncode\n```",
         "Setext\n======\n\nHeading two\n---",
+        // Footnotes.
+        "Turnout rose[^1].\n\n[^1]: County clerk, 4 March.", "[^src]: Defined first.\n\nUsed after[^src].",
+        "Two[^a] notes[^b], one again[^a].\n\n[^b]: Bee.\n[^a]: Ay.", "Case[^Note] and [^note].\n\n[^note]: One note.",
+        "Undefined[^nope] stays text.\n\n[^other]: Never used.", "Long[^long].\n\n[^long]: First paragraph.\n\n    Second paragraph.\n\n    > A quote.\n\nBack in the body.",
+        "Code[^c].\n\n[^c]: Intro.\n\n        indented code\n\n    ```\n    fenced\n    ```", "Lazy[^l].\n\n[^l]: starts here\nand goes on lazily\n> then a quote",
+        "Interrupts[^i]\n[^i]: a paragraph.", "Escaped \\[^e] and `[^e]` and [^e](/link) and [^e].\n\n[^e]: Note.",
+        "In *emphasis [^x]* and **[^x]**.\n\n[^x]: X.", "Spaced [^ sp ] label.\n\n[^sp]: Spaced.", "Empty[^empty].\n\n[^empty]:",
+        "Nested[^out].\n\n[^out]: Outer cites[^in].\n\n[^in]: Inner.", "First wins[^d].\n\n[^d]: first\n\n[^d]: second",
+        "```\n[^code]: not a definition\n```\n\nText[^code].", "- item\n[^lazy]: after a list\n\nText[^lazy].",
+        "A table note[^t].\n\n[^t]: | a | b |\n    |---|---|\n    | 1 | 2 |", "| Ward | Votes[^w] |\n|---|---|\n| North | 12[^w] |\n\n[^w]: Provisional.",
+        "Smart \"quotes\"[^q] -- dash.\n\n[^q]: It's \"quoted\".", "~~struck[^s]~~ and [^s]~~x~~\n\n[^s]: Strike.",
+        "Lists:\n\n- one[^1]\n- two[^2]\n\n[^1]: One.\n[^2]: Two.", "[^1]: Only a definition.", "Bracket [^] and [^ ] stay.\n\n[^]: x",
+        "Heading[^h]\n=======\n\n[^h]: Under a heading.", "Tabbed[^tab].\n\n[^tab]: first\n\n\tsecond", "A [link with a note[^n]](/u).\n\n[^n]: N.",
+    ]
+
+    /// Inputs where Herald deliberately writes other HTML than cmark-gfm,
+    /// each with what cmark-gfm writes, checked so that the list stays true.
+    static let divergences: [(markdown: String, cmarkGFMHas: String, heraldHas: String)] = [
+        // A label outside ASCII: cmark-gfm percent-encodes the id itself, so
+        // that the link's fragment, decoded, no longer names it.
+        ("Unicode[^é].\n\n[^é]: Accented label.", "<li id=\"fn-%C3%A9\">", "<li id=\"fn-é\">"),
+        // Definitions are recognised at the top level only: inside list
+        // items or block quotes they stay text, and so do their references.
+        ("- item\n\n  [^li]: inside the item\n\nText[^li].", "<li id=\"fn-li\">", "<p>[^li]: inside the item</p>\n</li>\n</ul>\n<p>Text[^li].</p>"),
+        ("> [^q]: quoted\n\nText[^q].", "<li id=\"fn-q\">", "<blockquote>\n<p>[^q]: quoted</p>\n</blockquote>\n<p>Text[^q].</p>"),
+        ("1. [^n]: http://example.com\n\nText[^n].", "<li id=\"fn-n\">", "<li>[^n]: http://example.com</li>"),
     ]
 
     static func herald(_ markdown: String, smart: Bool, unsafe: Bool) -> String {
         var settings = SiteConfig.MarkdownSettings()
         settings.smart = smart
         settings.unsafeHTML = unsafe
-        let html = MarkdownRenderer(settings: settings).render(markdown, path: "a.md", lineOffset: 0) { _ in .keep }.html
+        // Without a prefix, footnote ids are cmark-gfm's.
+        let html = MarkdownRenderer(settings: settings).render(markdown, path: "a.md", lineOffset: 0, idPrefix: "") { _ in .keep }.html
         return withoutKnownDifferences(html)
     }
 
@@ -66,7 +94,7 @@ import Testing
     static func reference(_ markdown: String, smart: Bool, unsafe: Bool) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(cmarkGFM))
-        var arguments = ["-e", "table", "-e", "strikethrough", "-e", "tasklist", "-e", "tagfilter"]
+        var arguments = ["-e", "table", "-e", "strikethrough", "-e", "tasklist", "-e", "tagfilter", "-e", "footnotes"]
         if smart { arguments.append("--smart") }
         if unsafe { arguments.append("--unsafe") }
         process.arguments = arguments
@@ -79,6 +107,13 @@ import Testing
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return String(decoding: data, as: UTF8.self)
+    }
+
+    @Test func divergencesAreAsDocumented() throws {
+        for divergence in Self.divergences {
+            #expect(try Self.reference(divergence.markdown, smart: false, unsafe: false).contains(divergence.cmarkGFMHas), "\(divergence.markdown)")
+            #expect(Self.herald(divergence.markdown, smart: false, unsafe: false).contains(divergence.heraldHas), "\(divergence.markdown)")
+        }
     }
 
     @Test(arguments: cases) func matchesCmarkGFM(_ markdown: String) throws {

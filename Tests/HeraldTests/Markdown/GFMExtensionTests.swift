@@ -85,4 +85,46 @@ import Testing
         let unsafe = render("<script>alert(1)</script>\n") { $0.unsafeHTML = true }.html
         #expect(unsafe == "&lt;script>alert(1)&lt;/script>\n")
     }
+
+    @Test func footnoteIDsNameTheirBody() {
+        var settings = SiteConfig.MarkdownSettings()
+        settings.smart = false
+        let renderer = MarkdownRenderer(settings: settings)
+        let markdown = "Turnout rose[^1].\n\n[^1]: County clerk.\n"
+        let budget = renderer.render(markdown, path: "Content/articles/2026/Budget Day.md", lineOffset: 0) { _ in .keep }.html
+        let flood = renderer.render(markdown, path: "Content/articles/flood.md", lineOffset: 0) { _ in .keep }.html
+        #expect(budget.contains("<a href=\"#fn-articles-2026-budget-day-1\" id=\"fnref-articles-2026-budget-day-1\" data-footnote-ref>1</a>"))
+        #expect(budget.contains("<li id=\"fn-articles-2026-budget-day-1\">"))
+        #expect(flood.contains("<li id=\"fn-articles-flood-1\">"))
+        #expect(flood.contains("href=\"#fnref-articles-flood-1\""))
+    }
+
+    @Test func aSummaryShowsFootnoteNumbersWithoutLinks() {
+        let result = render("Rose[^1] again.\n\n<!--more-->\n\nMore.\n\n[^1]: Clerk.\n")
+        #expect(result.summaryHTML == "<p>Rose<sup class=\"footnote-ref\">1</sup> again.</p>\n")
+        #expect(result.html.contains("<a href=\"#fn-a-1\" id=\"fnref-a-1\" data-footnote-ref>1</a>"))
+        #expect(render("First[^n].\n\n[^n]: N.\n").summaryHTML == "<p>First<sup class=\"footnote-ref\">1</sup>.</p>\n")
+    }
+
+    @Test func wordCountsIgnoreFootnoteMarkers() {
+        #expect(render("Turnout rose[^1] sharply.\n\n[^1]: County clerk.\n").wordCount == 5)
+    }
+
+    @Test func aBrokenLinkInAFootnoteIsReportedWhereItIsWritten() {
+        let result = render("Text[^1].\n\n[^1]: See [x](gone.md).\n\n    And [y](gone.md).\n", resolve: { url in
+            url == "gone.md" ? .missing("broken") : .keep
+        })
+        #expect(result.diagnostics.map { [$0.line, $0.column] } == [[3 + 3, 11], [3 + 5, 9]])
+    }
+
+    @Test func headingsInFootnotesGetIDsButStayOutOfTheTOC() {
+        let result = render("## Notes\n\nText[^1].\n\n[^1]: Intro.\n\n    ## Notes\n")
+        #expect(result.toc.map(\.id) == ["notes"])
+        #expect(result.html.contains("<h2 id=\"notes-1\">Notes</h2>"))
+    }
+
+    @Test func footnotesCanBeSwitchedOff() {
+        let html = render("Text[^1].\n\n[^1]: Note here\n") { $0.extensions = [.tables] }.html
+        #expect(!html.contains("footnote"))
+    }
 }

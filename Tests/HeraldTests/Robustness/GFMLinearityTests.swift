@@ -22,6 +22,12 @@ import Testing
         "a line of pipes": { n in String(repeating: "|", count: n * 20_000) + "\n" + String(repeating: "|-", count: n * 1_000) + "\n" },
         "equal headings": { n in String(repeating: "## Same\n\n", count: n * 2_000) },
         "nested brackets": { n in String(repeating: "[", count: n * 5_000) + String(repeating: "]", count: n * 5_000) + "\n" },
+        "many footnotes": { n in
+            (0..<(n * 12_500)).map { "Claim[^\($0)].\n" }.joined() + "\n" + (0..<(n * 12_500)).map { "[^\($0)]: Source \($0).\n" }.joined()
+        },
+        "footnotes with long bodies": { n in
+            "Text[^a].\n\n[^a]: First line\n" + String(repeating: "lazy line\n", count: n * 5_000) + String(repeating: "\n    indented paragraph\n", count: n * 2_000)
+        },
         "tables in a quote with lazy lines": { n in String(repeating: "> | a |\n> |---|\n> | b |\nlazy\n\n", count: n * 500) },
     ]
 
