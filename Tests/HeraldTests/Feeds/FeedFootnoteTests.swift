@@ -19,12 +19,12 @@ import Testing
     static let request = FeedFixtures.siteRequest([item("turnout", path: "/2025/07/turnout/"), item("budget", path: "/2025/07/budget/")])
 
     @Test func footnoteLinksAreAbsoluteAndDistinct() throws {
-        let atom = String(decoding: FeedFixtures.generator().render(Self.request, as: .atom), as: UTF8.self)
+        let atom = String(decoding: try FeedFixtures.generator().render(Self.request, as: .atom), as: UTF8.self)
         #expect(atom.contains("href=&quot;https://news.example.org/2025/07/turnout/#fn-articles-turnout-1&quot;"))
         #expect(atom.contains("href=&quot;https://news.example.org/2025/07/budget/#fnref-articles-budget-clerk&quot;"))
         #expect(atom.contains("id=&quot;fn-articles-budget-clerk&quot;"))
         for format in FeedFormat.allCases {
-            let text = String(decoding: FeedFixtures.generator().render(Self.request, as: format), as: UTF8.self)
+            let text = String(decoding: try FeedFixtures.generator().render(Self.request, as: format), as: UTF8.self)
             #expect(!text.contains("href=\\\"#fn") && !text.contains("href=&quot;#fn"), "\(format): a footnote link is left relative")
         }
     }
@@ -36,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         for format in [FeedFormat.atom, .rss] {
             let file = dir.appendingPathComponent("feed-\(format)")
-            try Data(FeedFixtures.generator().render(Self.request, as: format)).write(to: file)
+            try Data(try FeedFixtures.generator().render(Self.request, as: format)).write(to: file)
             let result = try FeedFiles.run(try #require(FeedFiles.which("xmllint")), ["--noout", file.path])
             #expect(result.status == 0, "\(format): \(result.output)")
         }
