@@ -112,6 +112,17 @@ import Testing
         #expect(site.read("Public/index.html")?.contains("#only-one") == true)
     }
 
+    @Test func anEditedBodyRendersItsFootnotesAgain() throws {
+        let site = try IncrementalBuildTests.site()
+        defer { site.remove() }
+        let body = "Turnout rose[^clerk].\n\n[^clerk]: County clerk, 4 March.\n"
+        _ = try rebuild(site) { try site.write(story(6, body: body), to: path(6)) }
+        let page = site.read("Public/2025/03/story-6/index.html") ?? ""
+        #expect(page.contains("<li id=\"fn-articles-2025-03-06-story-6-clerk\">"))
+        _ = try rebuild(site) { try site.write(story(6, body: "Turnout rose[^clerk].\n\n[^clerk]: Town clerk.\n"), to: path(6)) }
+        #expect(site.read("Public/2025/03/story-6/index.html")?.contains("Town clerk.") == true)
+    }
+
     @Test func anEditedDraftRendersNothingPublished() throws {
         let site = try IncrementalBuildTests.site()
         defer { site.remove() }
