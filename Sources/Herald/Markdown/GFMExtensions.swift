@@ -79,7 +79,7 @@ struct GFMExtensions {
         return tables.linkPositions
     }
 
-    /// Task lists, strikethrough and the tag filter under `root`; its headings.
+    /// Task lists, autolinks, strikethrough and the tag filter under `root`; its headings.
     private func inlines(under root: OpaquePointer, source: @escaping () -> SourceLines, document: CMarkDocument) -> [OpaquePointer] {
         var headings: [OpaquePointer] = []
         var containers: [OpaquePointer] = []
@@ -98,6 +98,8 @@ struct GFMExtensions {
             }
         }
         if extensions.contains(.taskLists) { TaskLists.apply(to: items, document: document) }
+        // Before strikethrough: a `~` inside a link's text is not a delimiter.
+        if extensions.contains(.autolinks) { Autolinks(document: document, source: source).apply(under: root) }
         if extensions.contains(.strikethrough) {
             Strikethrough(document: document, source: source).apply(to: containers)
         }

@@ -59,6 +59,23 @@ import Testing
         "Smart \"quotes\"[^q] -- dash.\n\n[^q]: It's \"quoted\".", "~~struck[^s]~~ and [^s]~~x~~\n\n[^s]: Strike.",
         "Lists:\n\n- one[^1]\n- two[^2]\n\n[^1]: One.\n[^2]: Two.", "[^1]: Only a definition.", "Bracket [^] and [^ ] stay.\n\n[^]: x",
         "Heading[^h]\n=======\n\n[^h]: Under a heading.", "Tabbed[^tab].\n\n[^tab]: first\n\n\tsecond", "A [link with a note[^n]](/u).\n\n[^n]: N.",
+        // Extended autolinks.
+        "Visit www.riverbend.example/council for minutes.", "Read https://ledger.example/2026/budget.pdf, then reply.",
+        "Files at ftp://files.example.org/pub/ and HTTP://SHOUT.EXAMPLE.", "Write to news.desk+tips@ledger.example.",
+        "Ends with punctuation: www.a.example? www.b.example! www.c.example: http://d.example/x.",
+        "www.wiki.example/Flood_(1996) and (www.wiki.example/Flood_(1996)) and www.wiki.example/a))",
+        "http://a.example/x?y=(1)) and http://a.example/((z))", "Entity end https://a.example/q&amp; and https://a.example/r&copy;x",
+        "Not after letters: xwww.a.example or a:www.b.example", "After delimiters *www.a.example* _www.b.example_ ~www.c.example~ (www.d.example)",
+        "Underscores www.a_b.example www.c.d_e and www.f_g.h.example", "Short http://localhost:8080/path and www.nodot",
+        "`www.code.example` and [www.link.example](/u) and <http://angle.example> and ![www.img.example](i.png)",
+        "Emails a.b-c_d@example.org a@b.c1 x@y.z- u@v.w_ one@two@three.example end@dot.example.",
+        "mailto:desk@ledger.example and xmpp:editor@chat.example/laptop and a.mailto:x@y.example",
+        "Smart -- http://a.example/x--y and 'www.b.example' and \"https://c.example\" and www.d.example/it's",
+        "Non-ASCII https://é.example/ü and www.bücher.example and http://東京.example", "Strike ~~www.a.example~~ and www.b.example/~user~",
+        "| Site | Contact |\n|---|---|\n| www.a.example | b@c.example |", "Line one www.a.example\nline two http://b.example\n",
+        "- [ ] www.task.example\n- [x] mail@task.example", "Footnote[^1].\n\n[^1]: Source: https://data.example/turnout.csv",
+        "Brackets [www.a.example] and {http://b.example} and <www.c.example>", "Escaped \\www.a.example and www.b.example\\",
+        "Query www.a.example/search?q=x&y=z#frag and https://b.example:8443/a;b",
     ]
 
     /// Inputs where Herald deliberately writes other HTML than cmark-gfm,
@@ -71,7 +88,7 @@ import Testing
         // items or block quotes they stay text, and so do their references.
         ("- item\n\n  [^li]: inside the item\n\nText[^li].", "<li id=\"fn-li\">", "<p>[^li]: inside the item</p>\n</li>\n</ul>\n<p>Text[^li].</p>"),
         ("> [^q]: quoted\n\nText[^q].", "<li id=\"fn-q\">", "<blockquote>\n<p>[^q]: quoted</p>\n</blockquote>\n<p>Text[^q].</p>"),
-        ("1. [^n]: http://example.com\n\nText[^n].", "<li id=\"fn-n\">", "<li>[^n]: http://example.com</li>"),
+        ("1. [^n]: http://example.com\n\nText[^n].", "<li id=\"fn-n\">", "<li>[^n]: <a href=\"http://example.com\">http://example.com</a></li>"),
     ]
 
     static func herald(_ markdown: String, smart: Bool, unsafe: Bool) -> String {
@@ -94,7 +111,7 @@ import Testing
     static func reference(_ markdown: String, smart: Bool, unsafe: Bool) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(cmarkGFM))
-        var arguments = ["-e", "table", "-e", "strikethrough", "-e", "tasklist", "-e", "tagfilter", "-e", "footnotes"]
+        var arguments = ["-e", "table", "-e", "strikethrough", "-e", "tasklist", "-e", "tagfilter", "-e", "footnotes", "-e", "autolink"]
         if smart { arguments.append("--smart") }
         if unsafe { arguments.append("--unsafe") }
         process.arguments = arguments

@@ -28,6 +28,11 @@ import Testing
         "footnotes with long bodies": { n in
             "Text[^a].\n\n[^a]: First line\n" + String(repeating: "lazy line\n", count: n * 5_000) + String(repeating: "\n    indented paragraph\n", count: n * 2_000)
         },
+        "a link ending in many parentheses": { n in "http://a.example/" + String(repeating: ")", count: n * 20_000) + "\n" },
+        "addresses sharing one run": { n in String(repeating: "a@", count: n * 10_000) + "b.example\n" },
+        "many www links on a line": { n in String(repeating: "www.a.example ", count: n * 5_000) + "\n" },
+        "a long domain of underscores": { n in "www." + String(repeating: "a_.", count: n * 10_000) + "example\n" },
+        "many emphasised links": { n in String(repeating: "*www.a.example*", count: n * 3_000) + "\n" },
         "tables in a quote with lazy lines": { n in String(repeating: "> | a |\n> |---|\n> | b |\nlazy\n\n", count: n * 500) },
     ]
 
