@@ -25,6 +25,7 @@ enum AtomWriter {
         let type = FeedGenerator.mediaType(for: .atom)
         if let current = feed.currentURL { w.empty("link", attributes: [("rel", "current"), ("type", type), ("href", current)]) }
         if let previous = feed.previousArchiveURL { w.empty("link", attributes: [("rel", "prev-archive"), ("type", type), ("href", previous)]) }
+        if let next = feed.nextArchiveURL { w.empty("link", attributes: [("rel", "next-archive"), ("type", type), ("href", next)]) }
         if feed.isArchive {
             w.empty("fh:archive", attributes: [])
             // No version: an archive document keeps its bytes across upgrades.

@@ -2,10 +2,12 @@
 /// first, in archive documents of `size` entries at `/feed/archive/N.xml`.
 ///
 /// Only complete documents are written, so the entries of a document never
-/// change and neither do its bytes (unless an article in it is edited): a
-/// document links the subscription feed (`current`) and its predecessor
-/// (`prev-archive`), but no successor, which would change it once more.
-/// The subscription feed's `prev-archive` is the newest document. Its
+/// change. A document links the subscription feed (`current`), its
+/// predecessor (`prev-archive`) and, once there is one, its successor
+/// (`next-archive`, which RFC 5005 asks of every document but the newest):
+/// so a document's bytes change once, when the next document is complete,
+/// and never after (unless an article in it is edited). The subscription
+/// feed's `prev-archive` is the newest document. Its
 /// `limit` newest entries are at least the articles not yet archived, since
 /// `size` is that limit: every article is in one archive document or, until
 /// its document is complete, in the subscription feed.
@@ -42,4 +44,6 @@ struct ArchiveLinks: Sendable {
     var current: String?
     /// Site path of the previous (older) archive document.
     var previous: String?
+    /// Site path of the next (newer) archive document, when it exists.
+    var next: String? = nil
 }

@@ -159,10 +159,12 @@ struct PreparedFeed {
     var copyright: String?
     /// WebSub hubs (`feeds.hubs`), as URIs.
     var hubs: [String]
-    /// RFC 5005: `fh:archive`, and the `current` and `prev-archive` URLs.
+    /// RFC 5005: `fh:archive`, and the `current`, `prev-archive` and
+    /// `next-archive` URLs.
     var isArchive = false
     var currentURL: String?
     var previousArchiveURL: String?
+    var nextArchiveURL: String?
     var generator: String
     var generatorVersion: String
     var entries: [PreparedEntry]
@@ -227,6 +229,7 @@ extension FeedGenerator {
             feed.isArchive = archive.isArchive
             feed.currentURL = archive.current.map(absolute)
             feed.previousArchiveURL = archive.previous.map(absolute)
+            feed.nextArchiveURL = archive.next.map(absolute)
         }
         return feed
     }

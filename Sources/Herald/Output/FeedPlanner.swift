@@ -53,7 +53,9 @@ struct FeedPlanner {
             var request = feed
             request.items = archive.articles(of: number, count: site.articles.count).map { site.articles[$0] }
             request.selfPath = FeedArchive.path(number)
-            request.archive = ArchiveLinks(isArchive: true, current: FeedGenerator.path(for: .atom, in: "/"), previous: number > 1 ? FeedArchive.path(number - 1) : nil)
+            request.archive = ArchiveLinks(
+                isArchive: true, current: FeedGenerator.path(for: .atom, in: "/"), previous: number > 1 ? FeedArchive.path(number - 1) : nil,
+                next: number < archive.documents ? FeedArchive.path(number + 1) : nil)
             let path = FeedArchive.path(number), document = request
             plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the feed archive, document \(number)", source: .generated { () throws(DiagnosticError) -> [UInt8] in
                 try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(document, as: .atom) }
