@@ -10,20 +10,39 @@ struct HTMLBody {
         var html: String
         var summaryHTML: String
         var wordCount: Int
+        /// The body split at its `<!--paywall-->` line, when it has one.
+        var paywall: PaywallSplit? = nil
     }
 
     static let moreMarker = "<!--more-->"
 
-    static func render(_ body: String, unsafe: Bool) -> Rendered {
+    /// Renders `body`; `lineOffset` is the number of lines of the file
+    /// before it, to locate its paywall markers.
+    static func render(_ body: String, unsafe: Bool, lineOffset: Int = 0) -> Rendered {
         var source = body
         var summarySource: String?
         if let marker = body.range(of: moreMarker) {
             summarySource = String(body[..<marker.lowerBound])
             source.removeSubrange(marker)
         }
+        // As in Markdown, a paywall marker is a line of its own; the parts
+        // before and after it are each kept or sanitised on their own.
+        let paywall = PaywallLines(source)
+        if let paywall { source = paywall.free + paywall.members }
         let document = HTMLFragment(source)
         if !unsafe { document.sanitise() }
         let html = unsafe ? source : document.html()
+        let split = paywall.map { lines in
+            func cleaned(_ part: String) -> String {
+                guard !unsafe else { return part }
+                let fragment = HTMLFragment(part)
+                fragment.sanitise()
+                return fragment.html()
+            }
+            return PaywallSplit(
+                freeHTML: cleaned(lines.free), membersHTML: cleaned(lines.members),
+                line: lineOffset + lines.line, repeatedLines: lines.repeatedLines.map { lineOffset + $0 })
+        }
         let summary: String
         if let summarySource {
             let part = HTMLFragment(summarySource)
@@ -33,7 +52,38 @@ struct HTMLBody {
             summary = document.firstParagraph() ?? ""
         }
         let words = PlainText.fromHTML(document.html()).split { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }.count
-        return Rendered(html: html, summaryHTML: summary, wordCount: words)
+        return Rendered(html: html, summaryHTML: summary, wordCount: words, paywall: split)
+    }
+}
+
+/// The lines `<!--paywall-->` of an HTML body: the text before the first
+/// and after it (without any of them), and their line numbers in the body.
+struct PaywallLines {
+    var free: String
+    var members: String
+    var line: Int
+    var repeatedLines: [Int]
+
+    init?(_ source: String) {
+        guard source.contains(PaywallSplit.marker) else { return nil }
+        var free = "", members = ""
+        var lines: [Int] = []
+        for (index, text) in source.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if String(text).trimmingWhitespace() == PaywallSplit.marker {
+                lines.append(index + 1)
+                continue
+            }
+            if lines.isEmpty { free += text + "\n" } else { members += text + "\n" }
+        }
+        guard let first = lines.first else { return nil }
+        // The split added a line break after the last line; the body had none.
+        if !source.hasSuffix("\n") {
+            if members.hasSuffix("\n") { members.removeLast() }
+        }
+        self.free = free
+        self.members = members
+        line = first
+        repeatedLines = Array(lines.dropFirst())
     }
 }
 

@@ -30,3 +30,13 @@ struct PaywallSplit: Sendable {
         for marker in markers { document.remove(marker) }
     }
 }
+
+extension PaywallSplit {
+    /// A split made elsewhere: of an HTML body (see `HTMLBody`).
+    init(freeHTML: String, membersHTML: String, line: Int, repeatedLines: [Int]) {
+        self.freeHTML = freeHTML
+        self.membersHTML = membersHTML
+        self.line = line
+        self.repeatedLines = repeatedLines
+    }
+}

@@ -93,8 +93,8 @@ struct SiteAssembler {
         let result: RenderedMarkdown
         if item.sourcePath.hasSuffix(".html") {
             // An HTML body is kept as written (sanitised unless unsafe_html).
-            let rendered = HTMLBody.render(body, unsafe: config.markdown.unsafeHTML)
-            result = RenderedMarkdown(html: rendered.html, summaryHTML: rendered.summaryHTML, wordCount: rendered.wordCount, diagnostics: [])
+            let rendered = HTMLBody.render(body, unsafe: config.markdown.unsafeHTML, lineOffset: draft.bodyLineOffset)
+            result = RenderedMarkdown(html: rendered.html, summaryHTML: rendered.summaryHTML, wordCount: rendered.wordCount, diagnostics: [], paywall: rendered.paywall)
         } else {
             result = markdown.render(body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
                 ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)

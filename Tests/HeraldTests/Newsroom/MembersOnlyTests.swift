@@ -65,6 +65,44 @@ private typealias F = SiteFixtures
         #expect(wrong.buildErrors().map { "\($0.path):\($0.line): \($0.message)" } == ["Content/articles/a.md:4: 'access' must be 'free' or 'members', not 'subscribers'"])
     }
 
+    static let htmlBody = "<p>Free lead.</p>\n<p onclick=\"x()\">Free second.</p>\n  <!--paywall-->  \n<p>For members one.</p>\n<script>alert(1)</script>\n<p>For members two.</p>"
+
+    /// The body of an `.html` story, with the front matter of `site(_:body:)`.
+    static func htmlSite(_ front: String, body: String = htmlBody) throws -> TemporarySite {
+        var files = theme
+        files["Content/articles/a.html"] = F.article("A", date: "2025-07-01 10:00", front, body: body)
+        return try F.site(files)
+    }
+
+    @Test func anHTMLStorySplitsAtItsPaywallLineAsMarkdownDoes() throws {
+        let site = try Self.htmlSite("access: members\n")
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let html = try #require(site.read("Public/2025/07/a/index.html"))
+        #expect(html == "<main><p>Free lead.</p>\n<p>Free second.</p>\n<div class=\"paywalled\">\n<p>For members one.</p>\n\n<p>For members two.</p>\n\n</div>\n</main>|members", "\(html)")
+        for file in ["feed.xml", "rss.xml", "feed.json"] {
+            let feed = try #require(site.read("Public/\(file)"))
+            #expect(feed.contains("Free second."), "\(file)")
+            #expect(!feed.contains("For members one."), "\(file)")
+            #expect(feed.contains("The rest of this story is for members"), "\(file)")
+        }
+        // The same problems as in Markdown, at the same lines of the file.
+        let free = try Self.htmlSite("")
+        defer { free.remove() }
+        let warnings = try free.build().warnings
+        #expect(warnings.map { "\($0.path):\($0.line):\($0.column)" } == ["Content/articles/a.html:7:1"], "\(warnings)")
+        #expect(free.read("Public/2025/07/a/index.html")?.contains("paywalled") == false)
+        #expect(free.read("Public/2025/07/a/index.html")?.contains("paywall-->") == false, "the marker is removed")
+        let twice = try Self.htmlSite("access: members\n", body: Self.htmlBody + "\n<!--paywall-->\n<p>More.</p>\n")
+        defer { twice.remove() }
+        let errors = twice.buildErrors()
+        #expect(errors.map { "\($0.path):\($0.line)" } == ["Content/articles/a.html:12"], "\(errors)")
+        #expect(errors.first?.message.contains("the first is on line 8") == true)
+        // A body without `unsafe_html` never gains a script from either part.
+        #expect(!html.contains("script") && !html.contains("onclick"))
+    }
+
     @Test func theDemoStoryDescribesItsPaywallAsGoogleDocumentsIt() throws {
         let site = try F.demoSite()
         defer { site.remove() }
