@@ -18,7 +18,7 @@ import Foundation
 /// simply means a full build; the cache can only ever skip work whose result
 /// would have been identical.
 struct BuildCache {
-    static let format = "herald-cache 4"
+    static let format = "herald-cache 5"
 
     struct Item {
         var kind: ContentItem.Kind
@@ -26,18 +26,23 @@ struct BuildCache {
         var date: Date?
         var expires: Date?
         var path: String
+        /// Of a live story, when its coverage ends (which ends its "Live" badge).
+        var live: Bool
+        var liveUntil: Date?
 
-        init(kind: ContentItem.Kind, draft: Bool, date: Date?, expires: Date?, path: String) {
+        init(kind: ContentItem.Kind, draft: Bool, date: Date?, expires: Date?, path: String, live: Bool, liveUntil: Date?) {
             self.kind = kind
             self.draft = draft
             self.date = date
             self.expires = expires
             self.path = path
+            self.live = live
+            self.liveUntil = liveUntil
         }
 
-        /// What decides whether `item` is published.
+        /// What decides whether `item` is published, and whether it is live.
         init(_ item: ContentItem) {
-            self.init(kind: item.kind, draft: item.draft, date: item.date, expires: item.expires, path: item.sourcePath)
+            self.init(kind: item.kind, draft: item.draft, date: item.date, expires: item.expires, path: item.sourcePath, live: item.live, liveUntil: item.liveUntil)
         }
     }
 
@@ -123,8 +128,8 @@ struct BuildCache {
         return newest < written - 2
     }
 
-    /// What "now" decides: which items are published, and which articles
-    /// fall in the news sitemap's window.
+    /// What "now" decides: which items are published, which articles fall
+    /// in the news sitemap's window, and which live stories are still open.
     static func publicationDigest(_ items: [Item], options: BuildOptions) -> UInt64 {
         var digest = Digest()
         let since = options.now.addingTimeInterval(-SitemapPlanner.newsWindow)
@@ -135,6 +140,7 @@ struct BuildCache {
             if let date = item.date, item.kind == .article {
                 digest.add(date > since && date <= options.now ? 1 : 0)
             }
+            if item.live { digest.add(LiveCoverage.isOpen(until: item.liveUntil, now: options.now) ? 1 : 0) }
         }
         return digest.value
     }
@@ -160,7 +166,9 @@ struct BuildCache {
             cache.items.reserveCapacity(count)
             for _ in 0..<count {
                 guard let kind = ContentItem.Kind(rawValue: try reader.string()) else { return nil }
-                cache.items.append(Item(kind: kind, draft: try reader.bool(), date: try reader.date(), expires: try reader.date(), path: try reader.string()))
+                cache.items.append(Item(
+                    kind: kind, draft: try reader.bool(), date: try reader.date(), expires: try reader.date(), path: try reader.string(),
+                    live: try reader.bool(), liveUntil: try reader.date()))
             }
             cache.report.warnings = try reader.warnings()
             cache.outputPaths = try reader.strings()
@@ -188,6 +196,8 @@ struct BuildCache {
             writer.write(item.date)
             writer.write(item.expires)
             writer.write(item.path)
+            writer.write(item.live)
+            writer.write(item.liveUntil)
         }
         writer.write(report.warnings)
         writer.write(outputPaths.count)

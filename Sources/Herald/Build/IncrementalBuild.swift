@@ -116,7 +116,7 @@ struct IncrementalBuild: Sendable {
         changed = reading.changed
         read = reading.read
         self.replaced = replaced
-        site = Site(config: assembler.config, articles: articles, pages: pages, taxonomies: taxonomies)
+        site = Site(config: assembler.config, articles: articles, pages: pages, taxonomies: taxonomies, now: assembler.options.now)
         self.diagnostics = diagnostics
     }
 }

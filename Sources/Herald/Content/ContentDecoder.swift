@@ -15,7 +15,7 @@ struct ContentDecoder {
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
         "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
-        "corrections", "aliases", "access",
+        "corrections", "aliases", "access", "live", "live_until",
     ]
 
     /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
@@ -40,6 +40,7 @@ struct ContentDecoder {
         var image = LeadImage(src: "")
         var hasImage = false
         var authors: [String]?
+        var liveUntilNode: Yams.Node?
 
         for (key, keyNode, value) in pairs {
             switch key {
@@ -99,6 +100,11 @@ struct ContentDecoder {
                 } else {
                     item.canonical = canonical
                 }
+            case "live":
+                item.live = reader.bool(value, key: key) ?? false
+            case "live_until":
+                item.liveUntil = date(value, key: key, reader: &reader)
+                liveUntilNode = value
             case "access":
                 item.access = reader.choice(value, key: key, as: Access.self) ?? item.access
             case "corrections":
@@ -125,6 +131,13 @@ struct ContentDecoder {
         }
         if kind == .article && item.date == nil && !reader.diagnostics.contains(where: { $0.message.hasPrefix("'date'") }) {
             reader.error("missing 'date': an article needs its publication date, such as 'date: 2025-07-04 09:14'", at: root)
+        }
+        if let liveUntilNode, let until = item.liveUntil {
+            if let date = item.date, until < date {
+                reader.error("'live_until' (\(FeedDates.rfc3339(until, in: config.timeZone))) is before the story's 'date' (\(FeedDates.rfc3339(date, in: config.timeZone))): coverage ends after it starts", at: liveUntilNode)
+            } else if !item.live {
+                reader.warning("'live_until' in a story without 'live: true' is ignored: add 'live: true' to the front matter, or remove it", at: liveUntilNode)
+            }
         }
         if hasImage {
             if image.alt == nil || image.alt?.isEmpty == true {

@@ -50,6 +50,16 @@ public struct ContentItem: Sendable {
     /// Of a members' story, the free part of the body as HTML ("" when all
     /// of it is for members); `nil` for other items.
     public var freeContentHTML: String?
+    /// Live coverage (front matter `live`): the body's parts after its
+    /// `<!--update …-->` lines are updates.
+    public var live = false
+    /// When the coverage ends (`live_until`); open-ended without.
+    public var liveUntil: Date?
+    /// The updates of a live story, newest first (rendered from the body).
+    public var liveUpdates: [LiveUpdate] = []
+    /// Their times, newest first: metadata (the feeds' and the sitemap's
+    /// dates), kept between builds where the updates' words are not.
+    public var liveUpdateDates: [Date] = []
     /// Front matter keys Herald does not know, for `page.params`.
     public var params: [String: Value] = [:]
     public var wordCount: Int = 0
@@ -74,9 +84,12 @@ public struct ContentItem: Sendable {
         max(1, Int((Double(wordCount) / 230).rounded(.up)))
     }
 
-    /// `updated`, else `date`: what feeds call the entry's `updated`.
+    /// `updated`, else `date`, or a live story's newest update when later:
+    /// what feeds call the entry's `updated`.
     public var lastModified: Date? {
-        updated ?? date
+        let stated = updated ?? date
+        guard let newest = liveUpdateDates.first else { return stated }
+        return stated.map { max($0, newest) } ?? newest
     }
 }
 

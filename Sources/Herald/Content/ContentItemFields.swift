@@ -36,6 +36,11 @@ enum ContentItemFields {
         // Redirects are planned from every item's aliases.
         .metadata("aliases", \.aliases),
         .metadata("access", \.access),
+        .metadata("live", \.live),
+        .metadata("liveUntil", \.liveUntil),
+        // A new update moves the story's `lastModified`, which listings'
+        // and the sitemap's dates show: like an edited `updated`.
+        .metadata("liveUpdateDates", \.liveUpdateDates),
         .metadata("params", \.params),
         .metadata("path", \.path),
         .metadata("url", \.url),
@@ -44,6 +49,7 @@ enum ContentItemFields {
         .body("freeContentHTML", \.freeContentHTML, empty: nil),
         .body("wordCount", \.wordCount, empty: 0),
         .body("toc", \.toc, empty: []),
+        .body("liveUpdates", \.liveUpdates, empty: []),
         // A summary from front matter shows without the body; one taken
         // from the body is the body's.
         .body("summaryHTML", \.summaryHTML, empty: "", keptWhen: { $0.standfirstHTML != nil }),

@@ -78,6 +78,19 @@ extension RawRecordValue {
 extension ContentItem.Kind: RawRecordValue {}
 extension Access: RawRecordValue {}
 
+extension LiveUpdate: RecordValue {
+    func write(to writer: inout BinaryWriter) {
+        date.write(to: &writer)
+        for text in [headline, self.text, html] { text.write(to: &writer) }
+    }
+
+    static func read(from reader: inout BinaryReader) throws(BinaryReader.Failure) -> LiveUpdate {
+        LiveUpdate(
+            date: try Date.read(from: &reader), headline: try String.read(from: &reader), text: try String.read(from: &reader),
+            html: try String.read(from: &reader))
+    }
+}
+
 extension Person: RecordValue {
     func write(to writer: inout BinaryWriter) {
         name.write(to: &writer)

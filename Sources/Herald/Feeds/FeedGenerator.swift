@@ -240,8 +240,9 @@ extension FeedGenerator {
     private func prepare(_ item: ContentItem) -> PreparedEntry {
         let url = FeedGenerator.uri(config.url.absolute(item.path))
         let published = item.date ?? FeedGenerator.emptyFeedDate
-        // An `updated` before the publication date would be a typo; never go back in time.
-        let updated = max(item.updated ?? published, published)
+        // An `updated` before the publication date would be a typo; never go back in
+        // time. A live story is as new as its newest update.
+        let updated = max(item.lastModified ?? published, published)
         let summary = HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.summaryHTML), base: url)
         let content: String
         switch config.feeds.content {

@@ -11,6 +11,8 @@ struct RenderedMarkdown: Sendable {
     var diagnostics: [Diagnostic]
     /// The body split at its `<!--paywall-->` line, when it has one.
     var paywall: PaywallSplit? = nil
+    /// The body split at its `<!--update …-->` lines, when it has any.
+    var live: LiveSplit? = nil
 }
 
 /// CommonMark to HTML through libcmark, with Herald's additions: the
@@ -66,6 +68,7 @@ struct MarkdownRenderer: Sendable {
         var words = WordCounter()
         var moreMarker: OpaquePointer?
         var paywallMarkers: [OpaquePointer] = []
+        var updateMarkers: [OpaquePointer] = []
         document.forEachNode { node in
             switch CMarkDocument.type(of: node) {
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
@@ -95,6 +98,8 @@ struct MarkdownRenderer: Sendable {
                     moreMarker = node
                 } else if literal.map({ $0 == PaywallSplit.marker }) == true {
                     paywallMarkers.append(node)
+                } else if let literal, LiveSplit.markerTime(literal) != nil {
+                    updateMarkers.append(node)
                 }
             default: break
             }
@@ -112,7 +117,11 @@ struct MarkdownRenderer: Sendable {
             ?? summaryHTML(of: document, moreMarker: moreMarker)
         if let moreMarker { document.remove(moreMarker) }
         let paywall = PaywallSplit(document, markers: paywallMarkers, lineOffset: lineOffset)
-        return RenderedMarkdown(html: document.html(), summaryHTML: summary, wordCount: words.count, toc: toc, diagnostics: diagnostics, paywall: paywall)
+        // Markers inside a list or quote split nothing: only the body's own blocks.
+        let topLevel = Set(document.blocks)
+        let live = LiveSplit(document, markers: updateMarkers.filter(topLevel.contains), lineOffset: lineOffset)
+        return RenderedMarkdown(
+            html: document.html(), summaryHTML: summary, wordCount: words.count, toc: toc, diagnostics: diagnostics, paywall: paywall, live: live)
     }
 }
 

@@ -19,7 +19,7 @@ struct PageObject: TemplateObject {
         "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "standfirst", "description", "date",
         "updated", "authors", "tags", "categories", "section", "image", "image_permalink", "image_alt",
         "image_caption", "image_credit", "word_count", "reading_time", "toc", "params", "prev", "next", "related", "source",
-        "corrections", "access",
+        "corrections", "access", "live", "live_open", "live_until", "live_updates", "modified",
     ]
 
     var memberNames: [String] { Self.names }
@@ -30,7 +30,7 @@ struct PageObject: TemplateObject {
 
     func member(_ name: MemberName) -> Value? {
         switch name.symbol {
-        case .content, .wordCount, .readingTime, .toc:
+        case .content, .wordCount, .readingTime, .toc, .liveUpdates:
             RenderDependencies.current?.record(record.item.sourcePath)
         case .summary, .description:
             // A summary from front matter is metadata, not body: an edit of
@@ -86,6 +86,11 @@ struct PageObject: TemplateObject {
         case .source: return .string(record.item.sourcePath)
         case .corrections: return CorrectionsLog.values(of: record.item)
         case .access: return .string(record.item.access.rawValue)
+        case .live: return .bool(record.item.live)
+        case .liveOpen: return .bool(record.item.live && LiveCoverage.isOpen(until: record.item.liveUntil, now: site.now))
+        case .liveUntil: return record.item.liveUntil.map(Value.date) ?? Value.none
+        case .liveUpdates: return LiveCoverage.values(of: record.item, timeZone: site.config.timeZone)
+        case .modified: return record.item.lastModified.map(Value.date) ?? Value.none
         default: return nil
         }
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The published site: every article, page and term with its URL, ready to
 /// be rendered. Immutable, so render threads share it freely.
 public final class Site: Sendable {
@@ -7,6 +9,8 @@ public final class Site: Sendable {
     /// Published standalone pages, by title.
     public let pages: [ContentItem]
     let taxonomies: [Taxonomy]
+    /// The build's "now" (DESIGN §6): whether a live story is still open.
+    let now: Date
 
     /// For each article, its related articles (see `related(toArticle:)`),
     /// computed when first asked for.
@@ -23,8 +27,9 @@ public final class Site: Sendable {
     let categoriesTaxonomy: Int?
     let authorsTaxonomy: Int?
 
-    init(config: SiteConfig, articles: [ContentItem], pages: [ContentItem], taxonomies: [Taxonomy]) {
+    init(config: SiteConfig, articles: [ContentItem], pages: [ContentItem], taxonomies: [Taxonomy], now: Date) {
         self.config = config
+        self.now = now
         self.articles = articles
         self.pages = pages
         let categoriesTaxonomy = taxonomies.firstIndex { $0.name == "categories" }

@@ -53,7 +53,7 @@ struct SiteAssembler {
         let sorted = articles
         let taxonomies = self.taxonomies(of: sorted, extraTerms: { extraTerms[sorted[$0].sourcePath] ?? [:] }, profiles: content.authors)
         linkBylines(of: &articles, at: articles.indices, taxonomies: taxonomies)
-        return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies), diagnostics)
+        return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies, now: options.now), diagnostics)
     }
 
     /// `draft` with its item's URL, from the permalink pattern of its kind.
@@ -103,7 +103,15 @@ struct SiteAssembler {
         var diagnostics = result.diagnostics
         let access = PaywallSplit.apply(result, access: item.access, path: item.sourcePath)
         diagnostics += access.diagnostics
-        let pictures = BodyImages.rewrite(access.html, catalog: images)
+        let live = LiveCoverage.apply(result.live, html: access.html, to: item, paywallLine: result.paywall?.line, timeZone: config.timeZone)
+        diagnostics += live.diagnostics
+        item.liveUpdates = live.updates.map { update in
+            var update = update
+            update.html = BodyImages.rewrite(update.html, catalog: images).html
+            return update
+        }
+        item.liveUpdateDates = live.updates.map(\.date)
+        let pictures = BodyImages.rewrite(live.html, catalog: images)
         item.contentHTML = pictures.html
         item.freeContentHTML = access.free.map { BodyImages.rewrite($0, catalog: images).html }
         for (src, message) in pictures.problems {

@@ -27,6 +27,10 @@ import Testing
         item.aliases = ["/old/a/"]
         item.access = .members
         item.freeContentHTML = "<p>Free</p>"
+        item.live = true
+        item.liveUntil = Date(timeIntervalSince1970: 1_750_300_000)
+        item.liveUpdates = [LiveUpdate(date: Date(timeIntervalSince1970: 1_750_050_000), headline: "H", text: "T", html: "<p>T</p>")]
+        item.liveUpdateDates = [Date(timeIntervalSince1970: 1_750_050_000)]
         item.params = ["subtitle": .string("Sub"), "n": .int(3), "list": .list([.bool(true), .date(Date(timeIntervalSince1970: 5))])]
         item.wordCount = 42
         item.toc = [TOCEntry(level: 2, id: "one", text: "One")]
@@ -84,13 +88,17 @@ import Testing
             ("image", { $0.image?.alt = "Other" }), ("access", { $0.access = .free }), ("params", { $0.params["n"] = .int(4) }),
             ("corrections", { $0.corrections = [] }), ("aliases", { $0.aliases = [] }), ("path", { $0.path = "/b/" }),
             ("draft", { $0.draft = false }), ("authors", { $0.authors[0].uri = nil }),
+            ("live", { $0.live = false }), ("liveUntil", { $0.liveUntil = nil }), ("liveUpdateDates", { $0.liveUpdateDates = [] }),
         ]
         for (name, change) in changes {
             var changed = item
             change(&changed)
             #expect(ContentItemFields.metadataDigest(of: changed) != base, "\(name)")
         }
-        changes = [("contentHTML", { $0.contentHTML = "x" }), ("wordCount", { $0.wordCount = 1 }), ("toc", { $0.toc = [] })]
+        changes = [
+            ("contentHTML", { $0.contentHTML = "x" }), ("wordCount", { $0.wordCount = 1 }), ("toc", { $0.toc = [] }),
+            ("liveUpdates", { $0.liveUpdates[0].text = "Other" }),
+        ]
         for (name, change) in changes {
             var changed = item
             change(&changed)

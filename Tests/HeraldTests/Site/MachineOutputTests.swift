@@ -32,7 +32,9 @@ import Testing
         // Articles and lists carry lastmod: the article's updated, else date.
         let byLoc = Dictionary(uniqueKeysWithValues: root.all("url").map { ($0.first("loc")?.text ?? "", $0.first("lastmod")?.text) })
         #expect(byLoc["https://news.example.org/2026/11/rail-spur-study/"] == "2026-11-18T16:20:00-05:00")
-        #expect(byLoc["https://news.example.org/"] == "2026-11-18T16:20:00-05:00")
+        // A live story's is its newest update, and so is that of the lists showing it.
+        #expect(byLoc["https://news.example.org/2026/11/route-twelve-bridge-closure-live/"] == "2026-12-01T08:20:00-05:00")
+        #expect(byLoc["https://news.example.org/"] == "2026-12-01T08:20:00-05:00")
         let withoutLastmod = byLoc.filter { $0.value == nil }.keys.sorted()
         #expect(withoutLastmod == ["https://news.example.org/about/", "https://news.example.org/contact/"])
         // A page with `updated` has it as lastmod.
