@@ -140,7 +140,7 @@ struct BuildCache {
             if let date = item.date, item.kind == .article {
                 digest.add(date > since && date <= options.now ? 1 : 0)
             }
-            if item.live { digest.add(LiveCoverage.isOpen(until: item.liveUntil, now: options.now) ? 1 : 0) }
+            if item.live { digest.add(LiveCoverage.isOpen(from: item.date, until: item.liveUntil, now: options.now) ? 1 : 0) }
         }
         return digest.value
     }

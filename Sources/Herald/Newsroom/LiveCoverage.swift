@@ -7,10 +7,11 @@ enum LiveCoverage {
     /// How a live story's page shows the time of each update.
     static let timeFormat = "%B %-d, %Y, %H:%M"
 
-    /// Whether coverage ending at `until` (open-ended when `nil`) is still
-    /// open at the build's "now": what shows the "Live" badge.
-    static func isOpen(until: Date?, now: Date) -> Bool {
-        until.map { now < $0 } ?? true
+    /// Whether coverage from `start` (the story's date) to `until`
+    /// (open-ended when `nil`) is open at the build's "now": what shows the
+    /// "Live" badge. A story built early with `--future` is not live yet.
+    static func isOpen(from start: Date?, until: Date?, now: Date) -> Bool {
+        (start.map { $0 <= now } ?? true) && (until.map { now < $0 } ?? true)
     }
 
     /// The body of `item` with its updates in place (newest first, after
@@ -49,6 +50,11 @@ enum LiveCoverage {
             if let previous, date <= previous.date {
                 diagnostics.append(.error(
                     "this update (\(part.time)) is not later than the one before it (line \(previous.line), \(previous.time)): write updates oldest first, at most one a minute",
+                    at: path, line: part.line, column: 1))
+            }
+            if let start = item.date, date < start {
+                diagnostics.append(.error(
+                    "this update (\(part.time)) is before the story's 'date' (\(FeedDates.rfc3339(start, in: timeZone))): live coverage starts with the story",
                     at: path, line: part.line, column: 1))
             }
             previous = (date, part.line, part.time)

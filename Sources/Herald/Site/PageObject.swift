@@ -87,7 +87,7 @@ struct PageObject: TemplateObject {
         case .corrections: return CorrectionsLog.values(of: record.item)
         case .access: return .string(record.item.access.rawValue)
         case .live: return .bool(record.item.live)
-        case .liveOpen: return .bool(record.item.live && LiveCoverage.isOpen(until: record.item.liveUntil, now: site.now))
+        case .liveOpen: return .bool(record.item.live && LiveCoverage.isOpen(from: record.item.date, until: record.item.liveUntil, now: site.now))
         case .liveUntil: return record.item.liveUntil.map(Value.date) ?? Value.none
         case .liveUpdates: return LiveCoverage.values(of: record.item, timeZone: site.config.timeZone)
         case .modified: return record.item.lastModified.map(Value.date) ?? Value.none

@@ -66,6 +66,11 @@ private typealias F = SiteFixtures
         _ = try site.build(now: Self.now.addingTimeInterval(2 * 86_400))
         #expect(site.read("Public/2027/01/bridge/index.html")?.hasPrefix("<main>") == true)
         #expect(site.read("Public/index.html") == "bridge,")
+        // Built ahead of time (`--future`), a story whose coverage has not started is not live.
+        let future = try Self.site("live: true\n", date: "2027-02-01 06:00", body: "Soon.\n")
+        defer { future.remove() }
+        _ = try future.build { $0.includeFuture = true }
+        #expect(future.read("Public/2027/02/bridge/index.html")?.hasPrefix("<main>") == true)
     }
 
     @Test func feedsAreDatedByTheNewestUpdate() throws {
@@ -101,6 +106,12 @@ private typealias F = SiteFixtures
         let order = unordered.buildErrors()
         #expect(order.map { "\($0.path):\($0.line):\($0.column)" } == ["Content/articles/bridge.md:10:1"], "\(order)")
         #expect(order.first?.message.contains("not later than the one before it (line 6, 2027-01-14 11:30)") == true)
+
+        let early = try Self.site(body: "<!--update 2027-01-14 05:59-->\n\nBefore the story.\n")
+        defer { early.remove() }
+        let before = early.buildErrors()
+        #expect(before.map { "\($0.path):\($0.line):\($0.column)" } == ["Content/articles/bridge.md:6:1"], "\(before)")
+        #expect(before.first?.message.contains("is before the story's 'date' (2027-01-14T06:00:00-05:00)") == true)
 
         let ended = try Self.site("live: true\nlive_until: 2027-01-13 18:00\n")
         defer { ended.remove() }
