@@ -12,6 +12,8 @@ struct HTMLBody {
         var wordCount: Int
         /// The body split at its `<!--paywall-->` line, when it has one.
         var paywall: PaywallSplit? = nil
+        /// The body split at its `<!--update …-->` lines, when it has any.
+        var live: LiveSplit? = nil
     }
 
     static let moreMarker = "<!--more-->"
@@ -25,21 +27,23 @@ struct HTMLBody {
             summarySource = String(body[..<marker.lowerBound])
             source.removeSubrange(marker)
         }
-        // As in Markdown, a paywall marker is a line of its own; the parts
-        // before and after it are each kept or sanitised on their own.
+        // As in Markdown, paywall and update markers are lines of their own;
+        // the parts between them are each kept or sanitised on their own.
+        let updates = LiveLines(source)
+        if let updates { source = updates.blanked }
         let paywall = PaywallLines(source)
         if let paywall { source = paywall.free + paywall.members }
         let document = HTMLFragment(source)
         if !unsafe { document.sanitise() }
         let html = unsafe ? source : document.html()
+        func cleaned(_ part: String) -> String {
+            guard !unsafe else { return part }
+            let fragment = HTMLFragment(part)
+            fragment.sanitise()
+            return fragment.html()
+        }
         let split = paywall.map { lines in
-            func cleaned(_ part: String) -> String {
-                guard !unsafe else { return part }
-                let fragment = HTMLFragment(part)
-                fragment.sanitise()
-                return fragment.html()
-            }
-            return PaywallSplit(
+            PaywallSplit(
                 freeHTML: cleaned(lines.free), membersHTML: cleaned(lines.members),
                 line: lineOffset + lines.line, repeatedLines: lines.repeatedLines.map { lineOffset + $0 })
         }
@@ -52,7 +56,8 @@ struct HTMLBody {
             summary = document.firstParagraph() ?? ""
         }
         let words = PlainText.fromHTML(document.html()).split { $0 == " " || $0 == "\n" || $0 == "\u{A0}" }.count
-        return Rendered(html: html, summaryHTML: summary, wordCount: words, paywall: split)
+        let live = updates?.split(lineOffset: lineOffset, clean: cleaned)
+        return Rendered(html: html, summaryHTML: summary, wordCount: words, paywall: split, live: live)
     }
 }
 

@@ -13,6 +13,23 @@ struct LiveSplit: Sendable {
         var bodyHTML = ""
     }
 
+    /// A split made elsewhere: of an HTML body (see `LiveLines`).
+    init(introHTML: String, parts: [Part]) {
+        self.introHTML = introHTML
+        self.parts = parts
+    }
+
+    /// The text of the heading that `html` starts with, and the HTML after
+    /// it; `nil` when it starts with something else.
+    static func leadingHeading(of html: String) -> (text: String, rest: String)? {
+        let trimmed = String(html.trimmingWhitespace())
+        guard isHeading(trimmed) else { return nil }
+        let level = trimmed.dropFirst(2).prefix(1)
+        guard let end = trimmed.range(of: "</h" + level + ">", options: .caseInsensitive) else { return nil }
+        let heading = String(trimmed[..<end.upperBound])
+        return (String(PlainText.fromHTML(heading).trimmingWhitespace()), String(trimmed[end.upperBound...]))
+    }
+
     private static func isHeading(_ html: String) -> Bool {
         let bytes = Array(html.utf8.prefix(3))
         return bytes.count == 3 && bytes[0] == UInt8(ascii: "<") && (bytes[1] == UInt8(ascii: "h") || bytes[1] == UInt8(ascii: "H"))

@@ -94,7 +94,7 @@ struct SiteAssembler {
         if item.sourcePath.hasSuffix(".html") {
             // An HTML body is kept as written (sanitised unless unsafe_html).
             let rendered = HTMLBody.render(body, unsafe: config.markdown.unsafeHTML, lineOffset: draft.bodyLineOffset)
-            result = RenderedMarkdown(html: rendered.html, summaryHTML: rendered.summaryHTML, wordCount: rendered.wordCount, diagnostics: [], paywall: rendered.paywall)
+            result = RenderedMarkdown(html: rendered.html, summaryHTML: rendered.summaryHTML, wordCount: rendered.wordCount, diagnostics: [], paywall: rendered.paywall, live: rendered.live)
         } else {
             result = markdown.render(body, path: item.sourcePath, lineOffset: draft.bodyLineOffset) { url in
                 ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)

@@ -132,6 +132,33 @@ private typealias F = SiteFixtures
         #expect(!html.contains("raw HTML omitted"), "the markers are removed")
     }
 
+    @Test func anHTMLStorySplitsAtItsUpdateLinesAsMarkdownDoes() throws {
+        let body = "<p>The bridge closed at dawn.</p>\n<!--update 2027-01-14 09:00-->\n<h2>Queues at <em>Mill</em> Street</h2>\n<p onclick=\"x()\">Cars backed up.</p>\n  <!--update 2027-01-14 11:30-->\n<p>Buses run late. More later.</p>"
+        var files = Self.theme
+        files["Content/articles/bridge.html"] = F.article("Bridge", date: "2027-01-14 06:00", "live: true\n", body: body)
+        let site = try F.site(files)
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.warnings.isEmpty, "\(report.warnings)")
+        let html = try #require(site.read("Public/2027/01/bridge/index.html"))
+        #expect(html.hasPrefix("[LIVE]<main><p>The bridge closed at dawn.</p>\n<div class=\"live-updates\">\n<div class=\"live-update\" id=\"update-2027-01-14-1130\">"), "\(html)")
+        #expect(html.contains(#"id="update-2027-01-14-0900""#))
+        #expect(!html.contains("onclick") && !html.contains("update 2027"))
+        #expect(html.hasSuffix("|update-2027-01-14-1130=Buses run late.;update-2027-01-14-0900=Queues at Mill Street;"), "\(html)")
+
+        // Out of order, at the lines of the file (the body starts on line 6).
+        files["Content/articles/bridge.html"] = F.article("Bridge", date: "2027-01-14 06:00", "live: true\n", body: body.replacingOccurrences(of: "11:30", with: "08:30"))
+        let unordered = try F.site(files)
+        defer { unordered.remove() }
+        #expect(unordered.buildErrors().map { "\($0.path):\($0.line):\($0.column)" } == ["Content/articles/bridge.html:10:1"])
+        // Without `live: true`: a warning, and the markers are gone.
+        files["Content/articles/bridge.html"] = F.article("Bridge", date: "2027-01-14 06:00", body: body)
+        let plain = try F.site(files)
+        defer { plain.remove() }
+        #expect(try plain.build().warnings.map { "\($0.path):\($0.line)" } == ["Content/articles/bridge.html:6"])
+        #expect(plain.read("Public/2027/01/bridge/index.html")?.contains("update 2027") == false)
+    }
+
     @Test func theDemoStoryIsALiveBlogPostingAsSchemaOrgDescribesIt() throws {
         let site = try F.demoSite()
         defer { site.remove() }
