@@ -38,9 +38,9 @@ enum ContentItemFields {
         .metadata("access", \.access),
         .metadata("live", \.live),
         .metadata("liveUntil", \.liveUntil),
-        // A new update moves the story's `lastModified`, which listings'
-        // and the sitemap's dates show: like an edited `updated`.
-        .metadata("liveUpdateDates", \.liveUpdateDates),
+        // A new update moves the story's `lastModified`: the feeds listing
+        // it, `page.modified` and the sitemap record the story as shown.
+        .tracked("liveUpdateDates", \.liveUpdateDates),
         .metadata("params", \.params),
         .metadata("path", \.path),
         .metadata("url", \.url),
@@ -97,10 +97,15 @@ struct ContentItemField: Sendable {
         /// Rendered from the body: emptied in the build state, which
         /// re-renders it from the source when an output needs it.
         case body
+        /// Derived from the body but kept in the build state, outside the
+        /// metadata digest: every output that shows it records the item as
+        /// a dependency (as for the body), so a change renders those outputs
+        /// again rather than everything.
+        case tracked
     }
 
     let name: String
-    let role: Role
+    private(set) var role: Role
     let write: @Sendable (ContentItem, inout BinaryWriter) -> Void
     let read: @Sendable (inout ContentItem, inout BinaryReader) throws(BinaryReader.Failure) -> Void
     /// Empties the field of the second item unless the first keeps it.
@@ -112,6 +117,12 @@ struct ContentItemField: Sendable {
             write: { item, writer in item[keyPath: keyPath].write(to: &writer) },
             read: { (item: inout ContentItem, reader: inout BinaryReader) throws(BinaryReader.Failure) in item[keyPath: keyPath] = try Stored.read(from: &reader) },
             strip: { _, _ in })
+    }
+
+    static func tracked<Stored: RecordValue>(_ name: String, _ keyPath: WritableKeyPath<ContentItem, Stored> & Sendable) -> Self {
+        var field = metadata(name, keyPath)
+        field.role = .tracked
+        return field
     }
 
     static func body<Stored: RecordValue>(

@@ -22,7 +22,7 @@ struct SitemapPlanner {
                 .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
                 .sorted { $0.path < $1.path }
             return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in try Self.sitemap(pages, config: config) }
-        }, kind: .other))
+        }, kind: .other, dependencies: Self.liveSources(of: site)))
 
         let since = now.addingTimeInterval(-Self.newsWindow)
         let recent = site.articles.filter { ($0.date ?? .distantPast) > since && ($0.date ?? .distantFuture) <= now }
@@ -36,6 +36,13 @@ struct SitemapPlanner {
             let robots = "User-agent: *\nAllow: /\n\nSitemap: \(config.url.absolute("/sitemap.xml"))\n"
             plan.add(PlannedOutput(path: "robots.txt", origin: "robots.txt", source: .generated { Array(robots.utf8) }, kind: .other))
         }
+    }
+
+    /// The live stories with updates: their newest update is the `lastmod`
+    /// of their page and of the lists showing them, so the sitemap shows
+    /// them as a page shows a body (see `ContentItemFields`).
+    static func liveSources(of site: Site) -> [String] {
+        [site.articles, site.pages].flatMap { items in items.lazy.filter { !$0.liveUpdateDates.isEmpty }.map(\.sourcePath) }
     }
 
     static func sitemap(_ pages: [(path: String, lastModified: Date?)], config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {

@@ -32,6 +32,9 @@ struct PageObject: TemplateObject {
         switch name.symbol {
         case .content, .wordCount, .readingTime, .toc, .liveUpdates:
             RenderDependencies.current?.record(record.item.sourcePath)
+        case .modified:
+            // A live story's newest update is its body's (see `ContentItemFields`).
+            if !record.item.liveUpdateDates.isEmpty { RenderDependencies.current?.record(record.item.sourcePath) }
         case .summary, .description:
             // A summary from front matter is metadata, not body: an edit of
             // it renders everything (see `ContentState.metadataDigest`).

@@ -202,11 +202,14 @@ private typealias F = SiteFixtures
         try BuildCacheTests().age(site)
         _ = try site.build()
 
-        // A new update: the story's time in feeds and the sitemap moves.
+        // A new update: the story's time in feeds and the sitemap moves,
+        // and only the outputs showing it are rendered again.
         let added = Self.body + "\n<!--update 2027-01-14 15:05-->\n\nThe walkway reopens.\n"
         try site.write(F.article("Bridge", date: "2027-01-14 06:00", "live: true\n", body: added), to: "Content/articles/bridge.md")
         try BuildCacheTests().age(site)
-        _ = try site.build()
+        let afterUpdate = try site.build()
+        #expect(afterUpdate.filesReused > 0, "a new update is an incremental build")
+        #expect(site.read("Public/sitemap.xml")?.contains("<lastmod>2027-01-14T15:05:00-05:00</lastmod>") == true)
         #expect(try helper.tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
         #expect(site.read("Public/feed.xml")?.contains("<updated>2027-01-14T15:05:00-05:00</updated>") == true)
         #expect(site.read("Public/2027/01/bridge/index.html")?.contains("id=\"update-2027-01-14-1505\"") == true)
@@ -220,6 +223,30 @@ private typealias F = SiteFixtures
         #expect(report.filesReused > 0, "an edited update is an incremental build")
         #expect(try helper.tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
         #expect(site.read("Public/feed.xml")?.contains("The east walkway reopens.") == true)
+    }
+
+    @Test func aNewUpdateRendersWhatShowsTheStorysDateAndNothingStale() throws {
+        var files = Self.theme
+        files["Templates/index.html"] = "{% for a in paginator.items %}{{ a.slug }}@{{ a.modified | rfc3339 }},{% endfor %}"
+        files["Templates/term.html"] = "{{ term.name }}:{% for a in paginator.items %}{{ a.slug }},{% endfor %}"
+        files["Content/articles/bridge.md"] = F.article("Bridge", date: "2027-01-14 06:00", "live: true\ntags: [roads]\n", body: Self.body)
+        files["Content/articles/storm.md"] = F.article("Storm", date: "2027-01-12 06:00", "live: true\ntags: [weather]\n", body: "Wind.\n\n<!--update 2027-01-12 09:00-->\n\nGusts.\n")
+        for day in 1...4 { files["Content/articles/other-\(day).md"] = F.article("Other \(day)", date: "2027-01-0\(day) 10:00", "tags: [roads]\n", body: "Other.") }
+        let site = try F.site(files, yaml: F.siteYAML + "feeds:\n  taxonomies: true\n")
+        defer { site.remove() }
+        try BuildCacheTests().age(site)
+        _ = try site.build()
+        for (minute, story) in [("15:05", "bridge"), ("15:06", "storm")] {
+            let date = story == "bridge" ? "2027-01-14 06:00" : "2027-01-12 06:00"
+            let tags = story == "bridge" ? "roads" : "weather"
+            let body = (site.read("Content/articles/\(story).md") ?? "").components(separatedBy: "---\n").last ?? ""
+            try site.write(F.article(story.capitalized, date: date, "live: true\ntags: [\(tags)]\n", body: body + "\n<!--update 2027-01-14 \(minute)-->\n\nMore.\n"), to: "Content/articles/\(story).md")
+            try BuildCacheTests().age(site)
+            let report = try site.build()
+            #expect(report.filesReused > 0, "\(story): incremental")
+            #expect(try IncrementalBuildTests().tree(site.root.appendingPathComponent("Public")) == cleanBuild(site), "\(story)")
+        }
+        #expect(site.read("Public/index.html")?.contains("storm@2027-01-14T15:06:00-05:00") == true)
     }
 
     /// A clean build of `site` into a fresh folder, with no state from a previous one.
