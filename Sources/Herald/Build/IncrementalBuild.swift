@@ -90,7 +90,8 @@ struct IncrementalBuild: Sendable {
         for position in freshArticles { articles[position] = items[state.articleOrder[position]]! }
         for position in freshPages { pages[position] = items[state.pageOrder[position]]! }
         let taxonomies = assembler.taxonomies(
-            of: articles, extraTerms: { state.records[state.articleOrder[$0]].extraTerms }, profiles: reading.content.authors)
+            of: articles, extraTerms: { state.records[state.articleOrder[$0]].extraTerms }, profiles: reading.content.authors,
+            termPages: templateExists("term.html"))
         // The records' bylines link to their authors' pages already.
         assembler.linkBylines(of: &articles, at: freshArticles, taxonomies: taxonomies)
         for (list, order, positions) in [(articles, state.articleOrder, freshArticles), (pages, state.pageOrder, freshPages)] {

@@ -17,7 +17,7 @@ public struct SiteConfig: Sendable {
     /// Items per list page.
     public var paginate: Int = 10
     public var permalinks = Permalinks()
-    public var taxonomies: [String] = ["tags", "categories", "authors"]
+    public var taxonomies: [TaxonomySettings] = ["tags", "categories", "authors"].map { TaxonomySettings(name: $0) }
     public var feeds = FeedSettings()
     public var markdown = MarkdownSettings()
     public var images = ImageSettings()
@@ -70,6 +70,11 @@ public struct SiteConfig: Sendable {
         /// The GitHub Flavored Markdown extensions in use (`markdown.extensions`).
         public var extensions = MarkdownExtensions.all
         public init() {}
+    }
+
+    /// The settings of the taxonomy `name`, when the site has it.
+    public func taxonomy(named name: String) -> TaxonomySettings? {
+        taxonomies.first { $0.name == name }
     }
 
     /// The authority of `tag:` ids: `feeds.id_authority`, else the URL's host.

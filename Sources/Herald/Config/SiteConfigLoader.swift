@@ -66,7 +66,7 @@ public enum SiteConfigLoader {
             case "permalinks":
                 readPermalinks(value, into: &config.permalinks, reader: &reader)
             case "taxonomies":
-                if let names = reader.stringList(value, key: key) { config.taxonomies = names }
+                if let taxonomies = TaxonomySettings.read(value, reader: &reader) { config.taxonomies = taxonomies }
             case "feeds":
                 readFeeds(value, into: &config.feeds, reader: &reader)
             case "markdown":

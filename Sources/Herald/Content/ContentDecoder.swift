@@ -60,11 +60,11 @@ struct ContentDecoder {
                 if authors != nil {
                     reader.error("both 'author' and 'authors' are set; keep one", at: keyNode)
                 }
-                authors = reader.stringList(value, key: key)
+                authors = terms(value, key: key, taxonomy: "authors", reader: &reader)
             case "tags":
-                item.tags = reader.stringList(value, key: key) ?? []
+                item.tags = terms(value, key: key, taxonomy: key, reader: &reader) ?? []
             case "categories":
-                item.categories = reader.stringList(value, key: key) ?? []
+                item.categories = terms(value, key: key, taxonomy: key, reader: &reader) ?? []
             case "summary":
                 draft.summaryMarkdown = reader.optionalString(value, key: key)
             case "image":
@@ -118,8 +118,8 @@ struct ContentDecoder {
                     }
                 }
             default:
-                if config.taxonomies.contains(key) {
-                    draft.extraTerms[key] = reader.stringList(value, key: key) ?? []
+                if config.taxonomy(named: key) != nil {
+                    draft.extraTerms[key] = terms(value, key: key, taxonomy: key, reader: &reader) ?? []
                 }
                 item.params[key] = reader.checkedValue(value, key: key)
             }
@@ -152,6 +152,18 @@ struct ContentDecoder {
         draft.item = item
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return (failed ? nil : draft, reader.diagnostics)
+    }
+
+    /// The terms under `key`; when the site has the taxonomy, a term that
+    /// slugifies to nothing ("!") is an error at its entry: it would have
+    /// no page, and silently dropping it hides the writer's mistake.
+    private func terms(_ node: Yams.Node, key: String, taxonomy: String, reader: inout YAMLReader) -> [String]? {
+        guard let names = reader.stringList(node, key: key) else { return nil }
+        guard config.taxonomy(named: taxonomy) != nil else { return names }
+        for (index, name) in names.enumerated() where Slug.make(name).isEmpty {
+            reader.error("'\(name)' in '\(key)' has no letter or digit to make its URL of (its slug is empty); spell it with at least one", at: reader.entry(index, of: node))
+        }
+        return names
     }
 
     private func date(_ node: Yams.Node, key: String, reader: inout YAMLReader) -> Date? {

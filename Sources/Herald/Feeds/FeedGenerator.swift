@@ -264,7 +264,7 @@ extension FeedGenerator {
         // feed of each of its terms, so an article with thousands of tags
         // would otherwise make feeds whose total size grows with its square.
         taxonomies: for (taxonomy, terms) in [("tags", item.tags), ("categories", item.categories)] {
-            let scheme = config.taxonomies.contains(taxonomy) ? FeedGenerator.uri(config.url.absolute("/\(taxonomy)/")) : nil
+            let scheme = config.taxonomy(named: taxonomy).map { FeedGenerator.uri(config.url.absolute($0.path)) }
             for term in terms {
                 if categories.count == FeedGenerator.maximumCategories { break taxonomies }
                 let clean = XMLText.sanitized(term)

@@ -26,17 +26,16 @@ struct FeedPlanner {
             planArchive(archive, feed: siteFeed, into: &plan)
         }
         add(siteFeed, origin: "the site feed", into: &plan)
-        if config.feeds.taxonomies {
-            for taxonomy in site.taxonomies {
-                for term in taxonomy.terms {
-                    // Only the entries a feed shows: copying every article of
-                    // every term cost more than the feeds of an incremental build.
-                    let shown = config.feeds.limit > 0 ? term.articles.prefix(config.feeds.limit) : term.articles[...]
-                    let request = FeedRequest(
-                        title: "\(config.title): \(term.profile?.name ?? term.name)", subtitle: nil,
-                        directory: term.path, alternatePath: term.path, items: shown.map { site.articles[$0] })
-                    add(request, origin: "the feed of \(taxonomy.name) '\(term.name)'", into: &plan)
-                }
+        // Each taxonomy's own setting, and only with term pages to link to.
+        for taxonomy in site.taxonomies where taxonomy.hasFeeds {
+            for term in taxonomy.terms {
+                // Only the entries a feed shows: copying every article of
+                // every term cost more than the feeds of an incremental build.
+                let shown = config.feeds.limit > 0 ? term.articles.prefix(config.feeds.limit) : term.articles[...]
+                let request = FeedRequest(
+                    title: "\(config.title): \(term.profile?.name ?? term.name)", subtitle: nil,
+                    directory: term.path, alternatePath: term.path, items: shown.map { site.articles[$0] })
+                add(request, origin: "the feed of \(taxonomy.name) '\(term.name)'", into: &plan)
             }
         }
         if config.feeds.formats.contains(.atom) || config.feeds.formats.contains(.rss) {

@@ -23,7 +23,7 @@ struct PagePlanner {
         }
         planLists(
             template: "index.html", basePath: "/", origin: "the home page", articles: Array(site.articles.indices),
-            extra: [:], into: &plan)
+            perPage: site.config.paginate, extra: [:], into: &plan)
         planTaxonomies(into: &plan)
         if templates.contains("archive.html") {
             plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> [UInt8] in
@@ -56,7 +56,7 @@ struct PagePlanner {
             for (termIndex, term) in taxonomy.terms.enumerated() {
                 planLists(
                     template: "term.html", basePath: term.path, origin: "\(taxonomy.name) '\(term.name)'",
-                    articles: term.articles,
+                    articles: term.articles, perPage: taxonomy.perPage,
                     extra: ["taxonomy": taxonomyValue, "term": values.termValue(taxonomy: taxonomyIndex, term: termIndex)],
                     into: &plan)
             }
@@ -65,10 +65,10 @@ struct PagePlanner {
 
     /// One page per `paginate` articles: `base`, `base/page/2/`, …
     private func planLists(
-        template: String, basePath: String, origin: String, articles: [Int], extra: [String: Value],
+        template: String, basePath: String, origin: String, articles: [Int], perPage: Int, extra: [String: Value],
         into plan: inout OutputPlan
     ) {
-        let paginator = Paginator(basePath: basePath, totalItems: articles.count, perPage: site.config.paginate)
+        let paginator = Paginator(basePath: basePath, totalItems: articles.count, perPage: perPage)
         let values = self.values, templates = self.templates, siteURL = site.config.url
         for number in 1...paginator.totalPages {
             let path = paginator.path(of: number)

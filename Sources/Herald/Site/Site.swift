@@ -46,7 +46,7 @@ public final class Site: Sendable {
         }
         self.taxonomies = taxonomies
         termRecords = taxonomies.enumerated().map { taxonomy, entry in
-            entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, config: config) }
+            entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, hasFeeds: entry.hasFeeds, config: config) }
         }
         // Other taxonomies list an article's terms in term order, from the
         // terms' article lists; the built-in ones in front-matter order, as

@@ -48,10 +48,12 @@ struct SiteAssembler {
         }
         pages.sort { $0.title != $1.title ? $0.title < $1.title : $0.sourcePath < $1.sourcePath }
         // Terms of other taxonomies come from the drafts' own keys.
-        let custom = config.taxonomies.contains { !Site.builtInTaxonomies.contains($0) }
+        let custom = config.taxonomies.contains { !Site.builtInTaxonomies.contains($0.name) }
         let extraTerms = custom ? Dictionary(drafts.map { ($0.item.sourcePath, $0.extraTerms) }, uniquingKeysWith: { first, _ in first }) : [:]
         let sorted = articles
-        let taxonomies = self.taxonomies(of: sorted, extraTerms: { extraTerms[sorted[$0].sourcePath] ?? [:] }, profiles: content.authors)
+        let taxonomies = self.taxonomies(
+            of: sorted, extraTerms: { extraTerms[sorted[$0].sourcePath] ?? [:] }, profiles: content.authors,
+            termPages: templateExists("term.html"))
         linkBylines(of: &articles, at: articles.indices, taxonomies: taxonomies)
         return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies, now: options.now), diagnostics)
     }
@@ -148,12 +150,16 @@ struct SiteAssembler {
     /// of taxonomies other than the built-in ones come from `extraTerms`
     /// (by article index). One taxonomy per core: each looks at every
     /// article's terms.
+    /// Terms have feeds only when the theme makes their pages
+    /// (`termPages`): a feed links to the page it is the feed of.
     func taxonomies(
-        of articles: [ContentItem], extraTerms: @Sendable (Int) -> [String: [String]], profiles: [String: AuthorProfile]
+        of articles: [ContentItem], extraTerms: @Sendable (Int) -> [String: [String]], profiles: [String: AuthorProfile],
+        termPages: Bool
     ) -> [Taxonomy] {
-        let markdown = self.markdown
-        return config.taxonomies.parallelMap { name in
-            Taxonomy.build(name: name, articles: articles, termsOf: { index in
+        let markdown = self.markdown, config = self.config
+        return config.taxonomies.parallelMap { settings in
+            let name = settings.name
+            var taxonomy = Taxonomy.build(settings: settings, articles: articles, termsOf: { index in
                 switch name {
                 case "tags": return articles[index].tags
                 case "categories": return articles[index].categories
@@ -161,6 +167,9 @@ struct SiteAssembler {
                 default: return extraTerms(index)[name] ?? []
                 }
             }, profiles: name == "authors" ? profiles : [:], markdown: markdown)
+            taxonomy.perPage = settings.paginate ?? config.paginate
+            taxonomy.hasFeeds = termPages && (settings.feeds ?? config.feeds.taxonomies) && !config.feeds.formats.isEmpty
+            return taxonomy
         }
     }
 

@@ -11,6 +11,11 @@ struct Taxonomy: Sendable {
     /// For each article, the indices of its terms in the order its front
     /// matter names them (for the built-in taxonomies: see `Site`).
     var articleTerms: [[Int]] = []
+    /// Articles per term page (`taxonomies.NAME.paginate`, else `paginate`).
+    var perPage = 10
+    /// Whether each term has feeds: asked for, and there are term pages for
+    /// them to link to (a feed's `alternate` must exist).
+    var hasFeeds = false
 
     var title: String {
         name.prefix(1).uppercased() + name.dropFirst()
@@ -39,12 +44,12 @@ extension Taxonomy {
     /// slugify alike ("New York", "new-york") are merged into one, since they
     /// would share a URL; the newest article's spelling names it.
     static func build(
-        name: String, articles: [ContentItem], termsOf: (Int) -> [String],
+        settings: TaxonomySettings, articles: [ContentItem], termsOf: (Int) -> [String],
         profiles: [String: AuthorProfile] = [:], markdown: MarkdownRenderer
     ) -> Taxonomy {
         var terms: [Term] = []
         var index: [String: Int] = [:]
-        let basePath = "/\(Slug.make(name).isEmpty ? name : Slug.make(name))/"
+        let name = settings.name, basePath = settings.path
         // Each spelling's term, worked out once (-1: no slug, no term).
         var termOfName: [String: Int] = [:]
         var articleTerms: [[Int]] = []

@@ -8,11 +8,11 @@ final class TermRecord: Sendable {
     /// `term.feeds`, made once: a term page asks for it several times.
     let feeds: Value
 
-    init(term: Term, taxonomy: Int, index: Int, config: SiteConfig) {
+    init(term: Term, taxonomy: Int, index: Int, hasFeeds: Bool, config: SiteConfig) {
         self.term = term
         self.taxonomy = taxonomy
         self.index = index
-        feeds = config.feeds.taxonomies
+        feeds = hasFeeds
             ? SiteValues.feedLinks(directory: term.path, title: "\(config.title): \(term.name)", config: config) : .list([])
     }
 }
