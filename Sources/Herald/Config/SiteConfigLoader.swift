@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "search", "corrections", "redirects",
+        "images", "search", "corrections", "redirects", "pagination",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -65,6 +65,8 @@ public enum SiteConfigLoader {
                 config.paginate = reader.int(value, key: key, minimum: 1) ?? config.paginate
             case "permalinks":
                 readPermalinks(value, into: &config.permalinks, reader: &reader)
+            case "pagination":
+                PaginationSettings.read(value, into: &config.pagination, reader: &reader)
             case "taxonomies":
                 if let taxonomies = TaxonomySettings.read(value, reader: &reader) { config.taxonomies = taxonomies }
             case "feeds":

@@ -68,7 +68,7 @@ struct PagePlanner {
         template: String, basePath: String, origin: String, articles: [Int], perPage: Int, extra: [String: Value],
         into plan: inout OutputPlan
     ) {
-        let paginator = Paginator(basePath: basePath, totalItems: articles.count, perPage: perPage)
+        let paginator = Paginator(basePath: basePath, totalItems: articles.count, perPage: perPage, pagination: site.config.pagination)
         let values = self.values, templates = self.templates, siteURL = site.config.url
         for number in 1...paginator.totalPages {
             let path = paginator.path(of: number)

@@ -1,9 +1,11 @@
-/// Splits a list into pages of `perPage` items for `index.html` and
-/// `term.html` (`/`, `/page/2/`, …).
+/// Splits a list into pages of `perPage` items for `index.html`,
+/// `term.html` and the listings of `lists:` (`/`, `/page/2/`, …).
 struct Paginator: Sendable {
     let basePath: String
     let totalItems: Int
     let perPage: Int
+    /// Where pages after the first are (`pagination.path`).
+    var pagination = PaginationSettings()
 
     var totalPages: Int {
         max(1, (totalItems + perPage - 1) / perPage)
@@ -11,7 +13,7 @@ struct Paginator: Sendable {
 
     /// Site path of page `number` (1-based): the base for page 1.
     func path(of number: Int) -> String {
-        number == 1 ? basePath : basePath + "page/\(number)/"
+        number == 1 ? basePath : pagination.path(of: number, under: basePath)
     }
 
     func range(of number: Int) -> Range<Int> {
