@@ -20,6 +20,8 @@ public struct SiteConfig: Sendable {
     /// Where page N of a listing is.
     public var pagination = PaginationSettings()
     public var taxonomies: [TaxonomySettings] = ["tags", "categories", "authors"].map { TaxonomySettings(name: $0) }
+    /// Paginated listings besides the home page (`lists:`), in site.yml's order.
+    public var lists: [ListSettings] = []
     public var feeds = FeedSettings()
     public var markdown = MarkdownSettings()
     public var images = ImageSettings()

@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "search", "corrections", "redirects", "pagination",
+        "images", "search", "corrections", "redirects", "pagination", "lists",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -37,6 +37,8 @@ public enum SiteConfigLoader {
         var title: String?
         var url: SiteURL?
         var config = SiteConfig(title: "", url: SiteURL("https://example.invalid/")!)
+        // Read once the taxonomies are known, wherever the key is: `where` names them.
+        var listsNode: Yams.Node?
         for (key, keyNode, value) in pairs {
             switch key {
             case "title":
@@ -65,6 +67,8 @@ public enum SiteConfigLoader {
                 config.paginate = reader.int(value, key: key, minimum: 1) ?? config.paginate
             case "permalinks":
                 readPermalinks(value, into: &config.permalinks, reader: &reader)
+            case "lists":
+                listsNode = value
             case "pagination":
                 PaginationSettings.read(value, into: &config.pagination, reader: &reader)
             case "taxonomies":
@@ -98,6 +102,9 @@ public enum SiteConfigLoader {
             default:
                 reader.error(unknownKeyMessage(key, known: topLevelKeys, in: "site.yml"), at: keyNode)
             }
+        }
+        if let listsNode {
+            config.lists = ListSettings.read(listsNode, taxonomies: config.taxonomies, reader: &reader) ?? []
         }
         if title == nil && !reader.diagnostics.contains(where: { $0.message.contains("'title'") }) {
             reader.error("site.yml needs a 'title', e.g. 'title: Example News'", at: root)

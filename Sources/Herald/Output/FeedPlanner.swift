@@ -1,7 +1,8 @@
 import Foundation
 
 /// Plans the feeds of a site (DESIGN §7): the site-wide feeds at the root,
-/// one set per term when `feeds.taxonomies` is on, and `/feed.xsl`.
+/// one set per listing of `lists:`, one per term of the taxonomies with
+/// feeds, and `/feed.xsl`.
 struct FeedPlanner {
     let site: Site
     let generator: FeedGenerator
@@ -26,15 +27,18 @@ struct FeedPlanner {
             planArchive(archive, feed: siteFeed, into: &plan)
         }
         add(siteFeed, origin: "the site feed", into: &plan)
+        for list in site.lists where list.hasFeeds {
+            let request = FeedRequest(
+                title: "\(config.title): \(list.settings.title)", subtitle: nil, directory: list.settings.path,
+                alternatePath: list.settings.path, items: shownArticles(list.articles))
+            add(request, origin: "the feed of the list '\(list.settings.name)'", into: &plan)
+        }
         // Each taxonomy's own setting, and only with term pages to link to.
         for taxonomy in site.taxonomies where taxonomy.hasFeeds {
             for term in taxonomy.terms {
-                // Only the entries a feed shows: copying every article of
-                // every term cost more than the feeds of an incremental build.
-                let shown = config.feeds.limit > 0 ? term.articles.prefix(config.feeds.limit) : term.articles[...]
                 let request = FeedRequest(
                     title: "\(config.title): \(term.profile?.name ?? term.name)", subtitle: nil,
-                    directory: term.path, alternatePath: term.path, items: shown.map { site.articles[$0] })
+                    directory: term.path, alternatePath: term.path, items: shownArticles(term.articles))
                 add(request, origin: "the feed of \(taxonomy.name) '\(term.name)'", into: &plan)
             }
         }
@@ -42,6 +46,13 @@ struct FeedPlanner {
             plan.add(PlannedOutput(path: String(FeedStylesheet.path.dropFirst()), origin: "the feed stylesheet",
                                    source: .generated { FeedStylesheet.document() }, kind: .other))
         }
+    }
+
+    /// The articles a feed of `articles` shows. Only those: copying every
+    /// article of every term cost more than the feeds of an incremental build.
+    private func shownArticles(_ articles: [Int]) -> [ContentItem] {
+        let limit = site.config.feeds.limit
+        return (limit > 0 ? articles.prefix(limit) : articles[...]).map { site.articles[$0] }
     }
 
     /// The complete archive documents of the site feed (Atom).

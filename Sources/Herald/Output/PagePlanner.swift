@@ -1,7 +1,8 @@
 import Foundation
 
 /// Plans every HTML page of a site (DESIGN §6): articles, standalone pages,
-/// the paginated home page, term pages, taxonomy indexes, the archive, 404.
+/// the paginated home page, the listings of `lists:`, term pages, taxonomy
+/// indexes, the archive, 404.
 struct PagePlanner {
     let site: Site
     let values: SiteValues
@@ -24,6 +25,11 @@ struct PagePlanner {
         planLists(
             template: "index.html", basePath: "/", origin: "the home page", articles: Array(site.articles.indices),
             perPage: site.config.paginate, extra: [:], into: &plan)
+        for list in site.lists {
+            planLists(
+                template: list.settings.template, basePath: list.settings.path, origin: "the list '\(list.settings.name)'",
+                articles: list.articles, perPage: list.perPage, extra: ["list": list.value(config: site.config)], into: &plan)
+        }
         planTaxonomies(into: &plan)
         if templates.contains("archive.html") {
             plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> [UInt8] in

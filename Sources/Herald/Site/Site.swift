@@ -11,6 +11,8 @@ public final class Site: Sendable {
     let taxonomies: [Taxonomy]
     /// The build's "now" (DESIGN §6): whether a live story is still open.
     let now: Date
+    /// The listings of `lists:`, in site.yml's order.
+    let lists: [Listing]
 
     /// For each article, its related articles (see `related(toArticle:)`),
     /// computed when first asked for.
@@ -45,6 +47,10 @@ public final class Site: Sendable {
             }
         }
         self.taxonomies = taxonomies
+        let allArticles = Array(articles.indices)
+        lists = config.lists.map { settings in
+            Listing(settings: settings, articles: Listing.articles(matching: settings.filter, in: taxonomies, candidates: allArticles), config: config)
+        }
         termRecords = taxonomies.enumerated().map { taxonomy, entry in
             entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, hasFeeds: entry.hasFeeds, config: config) }
         }

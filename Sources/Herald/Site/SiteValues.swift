@@ -37,6 +37,7 @@ struct SiteValues: Sendable {
             "articles": .list(site.articles.indices.map { .object(PageObject(site: site, kind: .article, index: $0)) }),
             "pages": .list(site.pages.indices.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
             "taxonomies": .map(taxonomies),
+            "lists": .map(Dictionary(site.lists.map { ($0.settings.name, $0.value(config: config)) }, uniquingKeysWith: { first, _ in first })),
             "feeds": Self.feedLinks(directory: "/", title: config.title, config: config),
             "corrections": Self.correctionsValue(site: site),
             "generator": ["name": "Herald", "version": .string(HeraldVersion.current), "uri": .none],
