@@ -7,14 +7,7 @@ import Testing
 @Suite struct ListsTests {
     typealias F = SiteFixtures
 
-    func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try SiteConfigLoader.parse("title: T\nurl: https://a.org/\n" + yaml)
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    func errors(_ yaml: String) -> [String] { F.configErrors(yaml) }
 
     @Test func listsAreReadWithTheirDefaults() throws {
         let config = try SiteConfigLoader.parse("""

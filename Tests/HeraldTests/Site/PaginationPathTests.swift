@@ -10,14 +10,7 @@ import Testing
         try SiteConfigLoader.parse("title: T\nurl: https://a.org/\n" + yaml).pagination.path
     }
 
-    func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try SiteConfigLoader.parse("title: T\nurl: https://a.org/\n" + yaml)
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    func errors(_ yaml: String) -> [String] { F.configErrors(yaml) }
 
     @Test func patternsAreReadLeniently() throws {
         #expect(try pattern("") == "page/:n/")

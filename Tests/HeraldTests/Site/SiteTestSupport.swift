@@ -28,6 +28,16 @@ enum SiteFixtures {
         return try TemporarySite(files: all)
     }
 
+    /// The diagnostics of `site.yml` made of a title, a URL and `yaml`.
+    static func configErrors(_ yaml: String) -> [String] {
+        do {
+            _ = try SiteConfigLoader.parse("title: T\nurl: https://a.org/\n" + yaml)
+            return []
+        } catch {
+            return error.diagnostics.map(\.description)
+        }
+    }
+
     /// Front matter plus body of an article.
     static func article(_ title: String, date: String, _ extra: String = "", body: String = "Body.") -> String {
         "---\ntitle: \(title)\ndate: \(date)\n\(extra)---\n\(body)\n"

@@ -7,14 +7,7 @@ import Testing
 @Suite struct TaxonomyOptionsTests {
     typealias F = SiteFixtures
 
-    func errors(_ yaml: String) -> [String] {
-        do {
-            _ = try SiteConfigLoader.parse("title: T\nurl: https://a.org/\n" + yaml)
-            return []
-        } catch {
-            return error.diagnostics.map(\.description)
-        }
-    }
+    func errors(_ yaml: String) -> [String] { F.configErrors(yaml) }
 
     @Test func bothFormsAreRead() throws {
         let list = try SiteConfigLoader.parse("title: T\nurl: https://a.org/\ntaxonomies: [tags, book_reviews]\n")
