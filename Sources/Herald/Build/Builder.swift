@@ -95,7 +95,6 @@ public struct Builder: Sendable {
             for required in ["article.html", "index.html"] + (site.pages.isEmpty ? [] : ["page.html"]) where !templates.contains(required) {
                 errors.append(.error("the theme has no \(required); every site needs article.html, index.html and (with standalone pages) page.html", at: "Templates/\(required)"))
             }
-            errors += site.config.lists.compactMap { $0.templateProblem(exists: templates.contains) }
         }
         guard errors.isEmpty, let templates = setup.templates else { throw DiagnosticError(errors) }
 

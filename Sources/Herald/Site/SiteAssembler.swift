@@ -33,6 +33,8 @@ struct SiteAssembler {
         for index in published.indices { published[index].body = "" }
         let drafts = published
         var diagnostics = layoutErrors(drafts, templateExists: templateExists)
+        // Here rather than when planning: a theme change always makes a full build.
+        diagnostics += config.lists.compactMap { $0.templateProblem(exists: templateExists) }
         let pathOf = Dictionary(drafts.map { ($0.item.sourcePath, $0.item.path) }, uniquingKeysWith: { first, _ in first })
         let rendered = Array(drafts.indices).parallelMap { index in
             render(drafts[index], body: sources.take(index), pathOf: pathOf)
