@@ -20,7 +20,9 @@ public final class PreviewServer: @unchecked Sendable {
         /// Watch the sources and rebuild on change.
         public var watch = true
         public var watchMode: FileWatcher.Mode = .automatic
-        public var debounce: TimeInterval = 0.1
+        /// Quiet time after a change before rebuilding: long enough for an
+        /// editor's save (write, rename) to finish, short enough not to show.
+        public var debounce: TimeInterval = 0.02
 
         public init(options: BuildOptions, host: String = "127.0.0.1", port: Int = 8080) {
             self.options = options
@@ -47,6 +49,8 @@ public final class PreviewServer: @unchecked Sendable {
     private var serverTask: Task<Void, any Error>?
     private var watcher: FileWatcher?
     private let buildQueue = DispatchQueue(label: "herald.serve.build")
+    /// Keeps what each build leaves for the next in memory.
+    private let session = BuildSession()
 
     public init(configuration: Configuration, onEvent: @escaping @Sendable (Event) -> Void = { _ in }) {
         self.configuration = configuration
@@ -104,7 +108,7 @@ public final class PreviewServer: @unchecked Sendable {
         var options = configuration.options
         options.now = BuildOptions.defaultNow()
         do {
-            let report = try Builder(options: options).build()
+            let report = try session.build(options: options)
             updateBasePath()
             onEvent(.built(report))
             hub.publish(.reload)

@@ -41,10 +41,7 @@ struct BuildCommand: ParsableCommand {
             Console.printDiagnostics(report.warnings, all: site.verbose)
             if site.verbose {
                 print(report.path.description)
-                for time in report.stageTimes {
-                    print("  " + time.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
-                        + String(format: "%7.3f s  (%.3f s processor time)", time.seconds, time.processorSeconds))
-                }
+                for line in Console.stageLines(report) { print(line) }
             }
             print(report.summary)
         }

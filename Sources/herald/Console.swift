@@ -65,6 +65,14 @@ enum Console {
     }
 
     /// A line on standard output, flushed at once (so it shows when piped too).
+    /// `--verbose`'s lines for the stages of a build, one per stage.
+    static func stageLines(_ report: BuildReport) -> [String] {
+        report.stageTimes.map { time in
+            "  " + time.stage.padding(toLength: 14, withPad: " ", startingAt: 0)
+                + String(format: "%7.3f s  (%.3f s processor time)", time.seconds, time.processorSeconds)
+        }
+    }
+
     static func say(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }

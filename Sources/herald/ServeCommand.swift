@@ -43,7 +43,10 @@ struct ServeCommand: AsyncParsableCommand {
             case .built(let report):
                 if !quiet {
                     Console.printDiagnostics(report.warnings, build: false, all: verbose)
-                    if verbose { Console.say(report.path.description) }
+                    if verbose {
+                        Console.say(report.path.description)
+                        for line in Console.stageLines(report) { Console.say(line) }
+                    }
                     Console.say(report.summary)
                 }
             case .failed(let error):

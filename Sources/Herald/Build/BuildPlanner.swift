@@ -49,7 +49,7 @@ struct BuildPlanner {
         guard cache.publication == BuildCache.publicationDigest(cache.items, options: options) else {
             throw FullBuildReason("an item's publication or expiry time has come")
         }
-        let state = try ContentState.load(for: options.output, settings: setup.settings)
+        let state = try previous.state(settings: setup.settings)
         guard cache.outputs == previous.outputs.digest else { throw FullBuildReason("the output folder changed since the previous build") }
         let reading = try IncrementalBuild.read(state: state, listed: previous.sources, loader: setup.loader)
         return try IncrementalBuild(

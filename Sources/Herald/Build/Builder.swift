@@ -26,6 +26,12 @@ public struct Builder: Sendable {
     /// Builds the site. On any error nothing is published: the previous
     /// output stays as it was and every error of the run is thrown together.
     public func build() throws(DiagnosticError) -> BuildReport {
+        try build(previous: nil)
+    }
+
+    /// A build that takes the previous build's cache and state from `kept`
+    /// (see `BuildSession`) when they are still current.
+    func build(previous kept: BuildSession.Kept?) throws(DiagnosticError) -> BuildReport {
         let clock = StageClock()
         let startedAt = Date().timeIntervalSince1970
         try OutputLocation.check(output: options.output, root: options.source)
@@ -34,7 +40,7 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
-        let previous = PreviousBuild(options: options)
+        let previous = PreviousBuild(options: options, kept: kept)
         if var report = previous.unchangedReport(options: options) {
             clock.lap("cache")
             report.stageTimes = clock.laps

@@ -14,9 +14,14 @@ struct PreviousBuild: Sendable {
     /// Checking the files the previous build published goes on while the
     /// sources are listed and, when they changed, loaded.
     private let scan: BackgroundWork<OutputSnapshot>
+    /// The content state read back by a `BuildSession`, if still current.
+    private let keptState: ContentState?
+    private let output: URL
 
-    init(options: BuildOptions) {
-        let cache = BuildCache.load(for: options.output)
+    init(options: BuildOptions, kept: BuildSession.Kept? = nil) {
+        let cache = kept?.currentCache ?? BuildCache.load(for: options.output)
+        keptState = cache == nil ? nil : kept?.currentState
+        output = options.output
         let paths = cache?.outputPaths ?? []
         let output = options.output
         scan = BackgroundWork { OutputSnapshot.files(paths, in: output) }
@@ -27,6 +32,14 @@ struct PreviousBuild: Sendable {
 
     /// The files the previous build published, as they are now.
     var outputs: OutputSnapshot { scan.value }
+
+    /// The previous build's content state, if its settings are `settings`;
+    /// throws why it cannot be used.
+    func state(settings: BuildSettings) throws(FullBuildReason) -> ContentState {
+        guard let keptState else { return try ContentState.load(for: output, settings: settings) }
+        if let change = settings.change(since: keptState.settings) { throw FullBuildReason(change) }
+        return keptState
+    }
 
     /// The previous build's report when this one would build exactly the
     /// same (see `BuildCache.describesUnchanged`).
