@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 11"
+    static let magic = "herald-content 12"
 
     init(settings: BuildSettings) {
         self.settings = settings

@@ -17,6 +17,8 @@ public struct SiteConfig: Sendable {
     /// Items per list page.
     public var paginate: Int = 10
     public var permalinks = Permalinks()
+    /// The optional files the site writes (`outputs:`).
+    public var outputs = OutputSettings()
     /// Where page N of a listing is.
     public var pagination = PaginationSettings()
     public var taxonomies: [TaxonomySettings] = ["tags", "categories", "authors"].map { TaxonomySettings(name: $0) }

@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "search", "corrections", "redirects", "pagination", "lists",
+        "images", "search", "corrections", "redirects", "pagination", "lists", "outputs",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -69,6 +69,8 @@ public enum SiteConfigLoader {
                 readPermalinks(value, into: &config.permalinks, reader: &reader)
             case "lists":
                 listsNode = value
+            case "outputs":
+                OutputSettings.read(value, into: &config.outputs, reader: &reader)
             case "pagination":
                 PaginationSettings.read(value, into: &config.pagination, reader: &reader)
             case "taxonomies":

@@ -15,7 +15,7 @@ struct ContentDecoder {
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
         "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
-        "corrections", "aliases", "access", "live", "live_until",
+        "corrections", "aliases", "access", "live", "live_until", "render", "list",
     ]
 
     /// Decodes the text of a content file; `nil` plus diagnostics when it is unusable.
@@ -85,6 +85,10 @@ struct ContentDecoder {
                 }
             case "draft":
                 item.draft = reader.bool(value, key: key) ?? false
+            case "render":
+                item.render = reader.bool(value, key: key) ?? true
+            case "list":
+                item.listed = reader.bool(value, key: key) ?? true
             case "layout":
                 guard let layout = reader.string(value, key: key) else { continue }
                 if layout.contains("..") || layout.hasPrefix("/") {

@@ -22,6 +22,13 @@ public struct ContentItem: Sendable {
     public var updated: Date?
     public var expires: Date?
     public var draft: Bool = false
+    /// Front matter `render`: false gives the item no page of its own; it
+    /// is still listed and in feeds (its link there: `canonical`, else the
+    /// home page).
+    public var render = true
+    /// Front matter `list`: false keeps the item out of every listing,
+    /// feed, sitemap and the search index; its own page is still written.
+    public var listed = true
     /// Bylines; the site author when the front matter names none.
     public var authors: [Person] = []
     public var tags: [String] = []
@@ -82,6 +89,11 @@ public struct ContentItem: Sendable {
     /// Minutes to read at 230 words a minute, at least 1.
     public var readingTime: Int {
         max(1, Int((Double(wordCount) / 230).rounded(.up)))
+    }
+
+    /// Whether it has a page that listings, sitemaps and search may link to.
+    public var hasListedPage: Bool {
+        render && listed
     }
 
     /// `updated`, else `date`, or a live story's newest update when later:

@@ -25,6 +25,9 @@ enum ContentItemFields {
         .metadata("updated", \.updated),
         .metadata("expires", \.expires),
         .metadata("draft", \.draft),
+        // Whether it has a page, and whether listings, feeds and sitemaps show it.
+        .metadata("render", \.render),
+        .metadata("listed", \.listed),
         .metadata("authors", \.authors),
         .metadata("tags", \.tags),
         .metadata("categories", \.categories),

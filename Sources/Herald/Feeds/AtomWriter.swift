@@ -7,7 +7,9 @@ enum AtomWriter {
     static func render(_ feed: PreparedFeed) throws(XMLWriterFailure) -> [UInt8] {
         let w = XMLWriter()
         w.startDocument()
-        w.processingInstruction("xml-stylesheet", stylesheetPI(feed.stylesheetHref))
+        if let href = feed.stylesheetHref {
+            w.processingInstruction("xml-stylesheet", stylesheetPI(href))
+        }
         w.start("feed")
         w.attribute("xmlns", namespace)
         w.attribute("xml:lang", feed.language)

@@ -150,7 +150,8 @@ struct PreparedFeed {
     var language: String
     var selfURL: String
     var homeURL: String
-    var stylesheetHref: String
+    /// `nil` with `outputs.feed_stylesheet: false`: no `<?xml-stylesheet?>`.
+    var stylesheetHref: String?
     var updated: Date
     var timeZone: TimeZone
     var author: Person
@@ -213,7 +214,7 @@ extension FeedGenerator {
             language: config.language,
             selfURL: absolute(request.selfPath ?? FeedGenerator.path(for: format, in: request.directory)),
             homeURL: FeedGenerator.uri(config.url.absolute(request.alternatePath)),
-            stylesheetHref: config.url.relative(FeedStylesheet.path),
+            stylesheetHref: config.outputs.feedStylesheet ? config.url.relative(FeedStylesheet.path) : nil,
             updated: updated,
             timeZone: config.timeZone,
             author: sanitized(config.author),
@@ -238,7 +239,8 @@ extension FeedGenerator {
     static let maximumCategories = 50
 
     private func prepare(_ item: ContentItem) -> PreparedEntry {
-        let url = FeedGenerator.uri(config.url.absolute(item.path))
+        // An item without a page of its own links to its canonical URL, else the home page.
+        let url = FeedGenerator.uri(item.render ? config.url.absolute(item.path) : item.canonical ?? config.url.absolute("/"))
         let published = item.date ?? FeedGenerator.emptyFeedDate
         // An `updated` before the publication date would be a typo; never go back in
         // time. A live story is as new as its newest update.

@@ -4,7 +4,9 @@ enum RSSWriter {
     static func render(_ feed: PreparedFeed) throws(XMLWriterFailure) -> [UInt8] {
         let w = XMLWriter()
         w.startDocument()
-        w.processingInstruction("xml-stylesheet", AtomWriter.stylesheetPI(feed.stylesheetHref))
+        if let href = feed.stylesheetHref {
+            w.processingInstruction("xml-stylesheet", AtomWriter.stylesheetPI(href))
+        }
         w.start("rss")
         w.attribute("version", "2.0")
         w.attribute("xmlns:atom", AtomWriter.namespace)

@@ -20,11 +20,11 @@ struct FeedPlanner {
         let config = site.config
         guard !config.feeds.formats.isEmpty else { return }
         var siteFeed = FeedRequest(title: config.title, subtitle: config.description.isEmpty ? nil : config.description,
-                                   directory: "/", alternatePath: "/", items: site.articles)
+                                   directory: "/", alternatePath: "/", items: site.listedArticles.map { site.articles[$0] })
         if config.feeds.archive && config.feeds.formats.contains(.atom) {
-            let archive = FeedArchive(limit: config.feeds.limit, articleCount: site.articles.count)
+            let archive = FeedArchive(limit: config.feeds.limit, articleCount: siteFeed.items.count)
             if archive.documents > 0 { siteFeed.archive = ArchiveLinks(isArchive: false, previous: FeedArchive.path(archive.documents)) }
-            planArchive(archive, feed: siteFeed, into: &plan)
+            planArchive(archive, feed: siteFeed, articles: siteFeed.items, into: &plan)
         }
         add(siteFeed, origin: "the site feed", into: &plan)
         for list in site.lists where list.hasFeeds {
@@ -42,7 +42,7 @@ struct FeedPlanner {
                 add(request, origin: "the feed of \(taxonomy.name) '\(term.name)'", into: &plan)
             }
         }
-        if config.feeds.formats.contains(.atom) || config.feeds.formats.contains(.rss) {
+        if config.outputs.feedStylesheet && (config.feeds.formats.contains(.atom) || config.feeds.formats.contains(.rss)) {
             plan.add(PlannedOutput(path: String(FeedStylesheet.path.dropFirst()), origin: "the feed stylesheet",
                                    source: .generated { FeedStylesheet.document() }, kind: .other))
         }
@@ -56,12 +56,12 @@ struct FeedPlanner {
     }
 
     /// The complete archive documents of the site feed (Atom).
-    private func planArchive(_ archive: FeedArchive, feed: FeedRequest, into plan: inout OutputPlan) {
+    private func planArchive(_ archive: FeedArchive, feed: FeedRequest, articles: [ContentItem], into plan: inout OutputPlan) {
         guard archive.documents > 0 else { return }
         let generator = self.generator
         for number in 1...archive.documents {
             var request = feed
-            request.items = archive.articles(of: number, count: site.articles.count).map { site.articles[$0] }
+            request.items = archive.articles(of: number, count: articles.count).map { articles[$0] }
             request.selfPath = FeedArchive.path(number)
             request.archive = ArchiveLinks(
                 isArchive: true, current: FeedGenerator.path(for: .atom, in: "/"), previous: number > 1 ? FeedArchive.path(number - 1) : nil,

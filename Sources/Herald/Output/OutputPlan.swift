@@ -27,6 +27,8 @@ struct PlannedOutput: Sendable {
 
     enum Kind: Sendable {
         case article, page, list, feed, other
+        /// The page of an article or page with `list: false`: in no sitemap.
+        case unlisted
     }
 }
 

@@ -10,20 +10,20 @@ struct PagePlanner {
 
     func plan(into plan: inout OutputPlan) {
         let site = self.site, values = self.values, templates = self.templates
-        for (index, article) in site.articles.enumerated() {
+        for (index, article) in site.articles.enumerated() where article.render {
             let template = (article.layout ?? "article") + ".html"
-            plan.addPage(at: article.path, origin: article.sourcePath, kind: .article, lastModified: article.lastModified) { () throws(DiagnosticError) -> [UInt8] in
+            plan.addPage(at: article.path, origin: article.sourcePath, kind: article.listed ? .article : .unlisted, lastModified: article.lastModified) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
             }
         }
-        for (index, page) in site.pages.enumerated() {
+        for (index, page) in site.pages.enumerated() where page.render {
             let template = (page.layout ?? "page") + ".html"
-            plan.addPage(at: page.path, origin: page.sourcePath, kind: .page, lastModified: page.lastModified) { () throws(DiagnosticError) -> [UInt8] in
+            plan.addPage(at: page.path, origin: page.sourcePath, kind: page.listed ? .page : .unlisted, lastModified: page.lastModified) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes(template, context: values.context(path: page.path, ["page": values.pageValue(.page, index)]))
             }
         }
         planLists(
-            template: "index.html", basePath: "/", origin: "the home page", articles: Array(site.articles.indices),
+            template: "index.html", basePath: "/", origin: "the home page", articles: site.listedArticles,
             perPage: site.config.paginate, extra: [:], into: &plan)
         for list in site.lists {
             planLists(
@@ -31,8 +31,8 @@ struct PagePlanner {
                 articles: list.articles, perPage: list.perPage, extra: ["list": list.value(config: site.config)], into: &plan)
         }
         planTaxonomies(into: &plan)
-        if templates.contains("archive.html") {
-            plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> [UInt8] in
+        if site.config.outputs.archive && templates.contains("archive.html") {
+            plan.addPage(at: "/archive/", origin: "the archive", kind: .list, lastModified: newest(site.listedArticles)) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes("archive.html", context: values.context(path: "/archive/", ["years": values.years()]))
             }
         }
@@ -41,7 +41,7 @@ struct PagePlanner {
                 try templates.renderBytes("search.html", context: values.context(path: "/search/"))
             }
         }
-        if templates.contains("404.html") {
+        if site.config.outputs.notFound && templates.contains("404.html") {
             plan.addPage(at: "/404.html", origin: "the 404 page", kind: .other) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes("404.html", context: values.context(path: "/404.html"))
             }
@@ -54,7 +54,7 @@ struct PagePlanner {
             let taxonomyValue = values.taxonomyValue(taxonomyIndex)
             if templates.contains("taxonomy.html") {
                 let terms = Value.list(taxonomy.terms.indices.map { values.termValue(taxonomy: taxonomyIndex, term: $0) })
-                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list, lastModified: newest(Array(site.articles.indices))) { () throws(DiagnosticError) -> [UInt8] in
+                plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list, lastModified: newest(site.listedArticles)) { () throws(DiagnosticError) -> [UInt8] in
                     try templates.renderBytes("taxonomy.html", context: values.context(path: taxonomy.path, ["taxonomy": taxonomyValue, "terms": terms]))
                 }
             }

@@ -20,10 +20,8 @@ struct SearchPlanner {
     /// The documents to save in the cache once the build is published.
     func plan(into plan: inout OutputPlan) -> [SearchDocument] {
         let config = site.config
-        let articles = site.articles.reversed().filter { article in
-            if case .bool(false)? = article.params["list"] { return false }
-            return true
-        }
+        // Only articles with a page that listings show: a result links to its page.
+        let articles = site.articles.reversed().filter(\.hasListedPage)
         var documents = [SearchDocument?](repeating: nil, count: articles.count)
         var work: [(index: Int, summary: String, body: String, result: SearchDocument.Result, key: UInt64)] = []
         var missing: [String] = []

@@ -10,30 +10,37 @@ struct SitemapPlanner {
     /// The news sitemap lists articles published in this window before "now".
     static let newsWindow: TimeInterval = 2 * 24 * 3600
 
-    /// Adds the sitemaps for every HTML page already in `plan` (all but 404),
-    /// and `robots.txt` unless the site ships its own in `Content/static/`.
+    /// Adds the sitemaps for every HTML page already in `plan` (all but 404
+    /// and unlisted pages), and `robots.txt` unless the site ships its own
+    /// in `Content/static/`; each unless `outputs:` switches it off.
     func plan(into plan: inout OutputPlan) {
         let config = site.config
         // The pages are gathered when the sitemap is written: an incremental
         // build, which does not write it, skips sorting every page's path.
         let planned = plan.outputs
-        plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-            let pages = planned.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
-                .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
-                .sorted { $0.path < $1.path }
-            return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in try Self.sitemap(pages, config: config) }
-        }, kind: .other, dependencies: Self.liveSources(of: site)))
+        if config.outputs.sitemap {
+            plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                let pages = planned.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
+                    .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
+                    .sorted { $0.path < $1.path }
+                return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in try Self.sitemap(pages, config: config) }
+            }, kind: .other, dependencies: Self.liveSources(of: site)))
+        }
 
-        let since = now.addingTimeInterval(-Self.newsWindow)
-        let recent = site.articles.filter { ($0.date ?? .distantPast) > since && ($0.date ?? .distantFuture) <= now }
-            .prefix(Self.newsLimit)
-        let recentArticles = Array(recent)
-        plan.add(PlannedOutput(path: "news-sitemap.xml", origin: "the news sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-            try XMLWriterFailure.located(at: "/news-sitemap.xml") { () throws(XMLWriterFailure) in try Self.newsSitemap(recentArticles, config: config) }
-        }, kind: .other))
+        if config.outputs.newsSitemap {
+            let since = now.addingTimeInterval(-Self.newsWindow)
+            let recent = site.articles.filter { $0.hasListedPage && ($0.date ?? .distantPast) > since && ($0.date ?? .distantFuture) <= now }
+                .prefix(Self.newsLimit)
+            let recentArticles = Array(recent)
+            plan.add(PlannedOutput(path: "news-sitemap.xml", origin: "the news sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                try XMLWriterFailure.located(at: "/news-sitemap.xml") { () throws(XMLWriterFailure) in try Self.newsSitemap(recentArticles, config: config) }
+            }, kind: .other))
+        }
 
-        if !plan.outputs.contains(where: { $0.path == "robots.txt" }) {
-            let robots = "User-agent: *\nAllow: /\n\nSitemap: \(config.url.absolute("/sitemap.xml"))\n"
+        if config.outputs.robots && !plan.outputs.contains(where: { $0.path == "robots.txt" }) {
+            // Without a sitemap, robots.txt must not point at one.
+            let sitemapLine = config.outputs.sitemap ? "\nSitemap: \(config.url.absolute("/sitemap.xml"))\n" : ""
+            let robots = "User-agent: *\nAllow: /\n" + sitemapLine
             plan.add(PlannedOutput(path: "robots.txt", origin: "robots.txt", source: .generated { Array(robots.utf8) }, kind: .other))
         }
     }

@@ -78,14 +78,17 @@ struct PageObject: TemplateObject {
         case .params: return .map(record.item.params)
         case .prev:
             // Articles are newest first, so the older neighbour comes next in the list.
-            guard record.item.kind == .article, index + 1 < site.articles.count else { return Value.none }
-            return .object(PageObject(site: site, kind: .article, index: index + 1))
+            guard record.item.kind == .article else { return Value.none }
+            return neighbour(from: index + 1, by: 1)
         case .next:
-            guard record.item.kind == .article, index > 0 else { return Value.none }
-            return .object(PageObject(site: site, kind: .article, index: index - 1))
+            guard record.item.kind == .article else { return Value.none }
+            return neighbour(from: index - 1, by: -1)
         case .related:
             guard record.item.kind == .article else { return .list([]) }
-            return .list(site.relatedArticles[index].map { .object(PageObject(site: site, kind: .article, index: $0)) })
+            // Only articles with a page to link to (`render` and `list` not false).
+            return .list(site.relatedArticles[index].filter { site.articles[$0].hasListedPage }.map {
+                .object(PageObject(site: site, kind: .article, index: $0))
+            })
         case .source: return .string(record.item.sourcePath)
         case .corrections: return CorrectionsLog.values(of: record.item)
         case .access: return .string(record.item.access.rawValue)
@@ -96,6 +99,17 @@ struct PageObject: TemplateObject {
         case .modified: return record.item.lastModified.map(Value.date) ?? Value.none
         default: return nil
         }
+    }
+
+    /// The first article from `start` on, stepping by `step`, that has a
+    /// page listings show; none at the end of the list.
+    private func neighbour(from start: Int, by step: Int) -> Value {
+        var position = start
+        while position >= 0 && position < site.articles.count {
+            if site.articles[position].hasListedPage { return .object(PageObject(site: site, kind: .article, index: position)) }
+            position += step
+        }
+        return Value.none
     }
 
     private func terms(_ taxonomy: Int) -> Value {

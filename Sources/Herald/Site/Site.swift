@@ -13,6 +13,10 @@ public final class Site: Sendable {
     let now: Date
     /// The listings of `lists:`, in site.yml's order.
     let lists: [Listing]
+    /// The articles and pages that listings and feeds show (all but those
+    /// with `list: false`), as indices, in the site's order.
+    let listedArticles: [Int]
+    let listedPages: [Int]
 
     /// For each article, its related articles (see `related(toArticle:)`),
     /// computed when first asked for.
@@ -47,9 +51,11 @@ public final class Site: Sendable {
             }
         }
         self.taxonomies = taxonomies
-        let allArticles = Array(articles.indices)
+        let listedArticles = articles.indices.filter { articles[$0].listed }
+        self.listedArticles = listedArticles
+        listedPages = pages.indices.filter { pages[$0].listed }
         lists = config.lists.map { settings in
-            Listing(settings: settings, articles: Listing.articles(matching: settings.filter, in: taxonomies, candidates: allArticles), config: config)
+            Listing(settings: settings, articles: Listing.articles(matching: settings.filter, in: taxonomies, candidates: listedArticles), config: config)
         }
         termRecords = taxonomies.enumerated().map { taxonomy, entry in
             entry.terms.enumerated().map { TermRecord(term: $1, taxonomy: taxonomy, index: $0, hasFeeds: entry.hasFeeds, config: config) }

@@ -67,8 +67,10 @@ struct SiteAssembler {
         let pattern = item.kind == .article ? config.permalinks.article : config.permalinks.page
         let path = Permalink.expand(pattern, slug: item.slug, fileName: Self.fileName(of: item.sourcePath), date: item.date, section: item.categories.first, timeZone: config.timeZone)
         draft.item.path = path
-        draft.item.url = config.url.relative(path)
-        draft.item.permalink = config.url.absolute(path)
+        // Without a page of its own, the item links to where it lives, if
+        // anywhere: its canonical URL (a project's own site, a syndicated story).
+        draft.item.url = item.render ? config.url.relative(path) : item.canonical ?? ""
+        draft.item.permalink = item.render ? config.url.absolute(path) : item.canonical ?? ""
         return draft
     }
 
@@ -161,7 +163,7 @@ struct SiteAssembler {
         let markdown = self.markdown, config = self.config
         return config.taxonomies.parallelMap { settings in
             let name = settings.name
-            var taxonomy = Taxonomy.build(settings: settings, articles: articles, termsOf: { index in
+            var taxonomy = Taxonomy.build(settings: settings, articles: articles, isListed: { articles[$0].listed }, termsOf: { index in
                 switch name {
                 case "tags": return articles[index].tags
                 case "categories": return articles[index].categories

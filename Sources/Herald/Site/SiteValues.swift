@@ -34,8 +34,8 @@ struct SiteValues: Sendable {
             "search": config.search.engine == .herald
                 ? ["engine": "herald", "url": .string(config.url.relative("/search/")), "index": .string(config.url.relative("/search/index/"))]
                 : ["engine": "none", "url": .none, "index": .none],
-            "articles": .list(site.articles.indices.map { .object(PageObject(site: site, kind: .article, index: $0)) }),
-            "pages": .list(site.pages.indices.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
+            "articles": .list(site.listedArticles.map { .object(PageObject(site: site, kind: .article, index: $0)) }),
+            "pages": .list(site.listedPages.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
             "taxonomies": .map(taxonomies),
             "lists": .map(Dictionary(site.lists.map { ($0.settings.name, $0.value(config: config)) }, uniquingKeysWith: { first, _ in first })),
             "feeds": Self.feedLinks(directory: "/", title: config.title, config: config),
@@ -119,8 +119,8 @@ struct SiteValues: Sendable {
             years.append(["year": .int(year.year), "count": .int(year.count), "months": .list(year.months)])
             currentYear = nil
         }
-        for (index, article) in site.articles.enumerated() {
-            guard let date = article.date else { continue }
+        for index in site.listedArticles {
+            guard let date = site.articles[index].date else { continue }
             let fields = CivilDate.fields(of: date, in: site.config.timeZone)
             if currentYear?.year != fields.year {
                 closeYear()

@@ -42,9 +42,11 @@ struct Term: Sendable {
 extension Taxonomy {
     /// Groups articles by the terms `termsOf` gives each of them. Terms that
     /// slugify alike ("New York", "new-york") are merged into one, since they
-    /// would share a URL; the newest article's spelling names it.
+    /// would share a URL; the newest article's spelling names it. Articles
+    /// that are not listed (`list: false`) are filed under no term, but see
+    /// the terms the listed ones have.
     static func build(
-        settings: TaxonomySettings, articles: [ContentItem], termsOf: (Int) -> [String],
+        settings: TaxonomySettings, articles: [ContentItem], isListed: (Int) -> Bool = { _ in true }, termsOf: (Int) -> [String],
         profiles: [String: AuthorProfile] = [:], markdown: MarkdownRenderer
     ) -> Taxonomy {
         var terms: [Term] = []
@@ -52,9 +54,12 @@ extension Taxonomy {
         let name = settings.name, basePath = settings.path
         // Each spelling's term, worked out once (-1: no slug, no term).
         var termOfName: [String: Int] = [:]
-        var articleTerms: [[Int]] = []
-        articleTerms.reserveCapacity(articles.count)
-        for articleIndex in articles.indices {
+        var articleTerms = Array(repeating: [Int](), count: articles.count)
+        let listed = articles.indices.filter(isListed)
+        let unlisted = listed.count == articles.count ? [] : articles.indices.filter { !isListed($0) }
+        // The listed articles make the terms; the others only look them up.
+        for articleIndex in listed + unlisted {
+            let files = unlisted.isEmpty || isListed(articleIndex)
             var own: [Int] = []
             for termName in termsOf(articleIndex) {
                 let termIndex: Int
@@ -66,6 +71,8 @@ extension Taxonomy {
                         termIndex = -1
                     } else if let existing = index[slug] {
                         termIndex = existing
+                    } else if !files {
+                        termIndex = -1
                     } else {
                         termIndex = terms.count
                         index[slug] = termIndex
@@ -78,9 +85,9 @@ extension Taxonomy {
                 }
                 guard termIndex >= 0, !own.contains(termIndex) else { continue }
                 own.append(termIndex)
-                terms[termIndex].articles.append(articleIndex)
+                if files { terms[termIndex].articles.append(articleIndex) }
             }
-            articleTerms.append(own)
+            articleTerms[articleIndex] = own
         }
         let order = terms.indices.sorted {
             let left = terms[$0].name.lowercased(), right = terms[$1].name.lowercased()

@@ -28,7 +28,9 @@ import Testing
         #expect(redirects == ["2026/02/council-budget-vote/index.html", "about-us/index.html", "corrections-and-clarifications/index.html", "feed/index.html"])
         // The search page is noindex, and so in no sitemap either.
         #expect(htmlFiles.contains("search/index.html"))
-        #expect(listed == htmlFiles.subtracting(["404.html", "search/index.html"]).subtracting(redirects))
+        // The demo's thank-you page has `list: false`: its own page, in no sitemap.
+        #expect(htmlFiles.contains("newsletter-thanks/index.html"))
+        #expect(listed == htmlFiles.subtracting(["404.html", "search/index.html", "newsletter-thanks/index.html"]).subtracting(redirects))
         // Articles and lists carry lastmod: the article's updated, else date.
         let byLoc = Dictionary(uniqueKeysWithValues: root.all("url").map { ($0.first("loc")?.text ?? "", $0.first("lastmod")?.text) })
         #expect(byLoc["https://news.example.org/2026/11/rail-spur-study/"] == "2026-11-18T16:20:00-05:00")
