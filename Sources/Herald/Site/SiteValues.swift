@@ -37,6 +37,10 @@ struct SiteValues: Sendable {
             "articles": .list(site.listedArticles.map { .object(PageObject(site: site, kind: .article, index: $0)) }),
             "pages": .list(site.listedPages.map { .object(PageObject(site: site, kind: .page, index: $0)) }),
             "taxonomies": .map(taxonomies),
+            // Each taxonomy's index page, so themes link it wherever `path` puts it.
+            "taxonomy_indexes": .map(Dictionary(site.taxonomies.indices.map { (site.taxonomies[$0].name, Self.taxonomyValue(site.taxonomies[$0], config: config)) }, uniquingKeysWith: { first, _ in first })),
+            // Which optional outputs the site writes, so themes link only those.
+            "outputs": .map(Dictionary(OutputSettings.keys.map { ($0.name, Value.bool(config.outputs[keyPath: $0.field])) }, uniquingKeysWith: { first, _ in first })),
             "lists": .map(Dictionary(site.lists.map { ($0.settings.name, $0.value(config: config)) }, uniquingKeysWith: { first, _ in first })),
             "feeds": Self.feedLinks(directory: "/", title: config.title, config: config),
             "corrections": Self.correctionsValue(site: site),
@@ -91,12 +95,16 @@ struct SiteValues: Sendable {
     }
 
     func taxonomyValue(_ taxonomy: Int) -> Value {
-        let taxonomy = site.taxonomies[taxonomy]
-        return [
+        Self.taxonomyValue(site.taxonomies[taxonomy], config: site.config)
+    }
+
+    /// `{name, title, url, permalink}` of a taxonomy and its index page.
+    static func taxonomyValue(_ taxonomy: Taxonomy, config: SiteConfig) -> Value {
+        [
             "name": .string(taxonomy.name),
             "title": .string(taxonomy.title),
-            "url": .string(site.config.url.relative(taxonomy.path)),
-            "permalink": .string(site.config.url.absolute(taxonomy.path)),
+            "url": .string(config.url.relative(taxonomy.path)),
+            "permalink": .string(config.url.absolute(taxonomy.path)),
         ]
     }
 
