@@ -55,6 +55,7 @@ let package = Package(
             dependencies: ["Herald", "HeraldServer", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "TemplateBenchmark", dependencies: ["Herald"], path: "Benchmarks/TemplateBenchmark"),
+        .executableTarget(name: "MarkdownBenchmark", dependencies: ["Herald"], path: "Benchmarks/MarkdownBenchmark"),
         .testTarget(
             name: "HeraldTests",
             dependencies: ["Herald"],

@@ -1,5 +1,11 @@
 import CCmark
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// GFM's extended autolinks on libcmark's tree: `www.` addresses, `http://`,
 /// `https://` and `ftp://` URLs and e-mail addresses in text become links.
 ///
@@ -27,16 +33,10 @@ struct Autolinks {
 
     /// An `@`, a `://` or a `www.`.
     private static func mayHoldLink(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard bytes.count >= 4 else { return false }
-        for index in 0..<(bytes.count - 3) {
-            switch bytes[index] {
-            case 0x40: return true
-            case 0x3A where bytes[index + 1] == 0x2F && bytes[index + 2] == 0x2F: return true
-            case 0x77 where bytes[index + 1] == 0x77 && bytes[index + 2] == 0x77 && bytes[index + 3] == 0x2E: return true
-            default: continue
-            }
-        }
-        return bytes[bytes.count - 3] == 0x40 || bytes[bytes.count - 2] == 0x40 || bytes[bytes.count - 1] == 0x40
+        guard let base = bytes.baseAddress, bytes.count >= 4 else { return false }
+        if memchr(base, 0x40, bytes.count) != nil { return true }
+        let raw = UnsafeRawBufferPointer(bytes)
+        return SourceBytes.contains(SourceBytes.schemeSeparator, in: raw) || SourceBytes.contains(SourceBytes.www, in: raw)
     }
 
     private static func isInLink(_ node: OpaquePointer) -> Bool {

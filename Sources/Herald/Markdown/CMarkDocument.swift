@@ -76,6 +76,16 @@ final class CMarkDocument {
         return node
     }
 
+    /// The same, for markup fixed in the program: its bytes are passed to
+    /// libcmark as they are, with no string made on each call (tables make
+    /// one node per cell).
+    func customNode(block: Bool, staticEnter enter: StaticString, staticExit exit: StaticString) -> OpaquePointer {
+        let node = newNode(block ? CMARK_NODE_CUSTOM_BLOCK : CMARK_NODE_CUSTOM_INLINE)
+        _ = cmark_node_set_on_enter(node, UnsafeRawPointer(enter.utf8Start).assumingMemoryBound(to: CChar.self))
+        _ = cmark_node_set_on_exit(node, UnsafeRawPointer(exit.utf8Start).assumingMemoryBound(to: CChar.self))
+        return node
+    }
+
     /// Parses `text` as a separate document in this document's arena (with
     /// its options), so that its nodes can be moved into this tree. Only
     /// inside `editing`.

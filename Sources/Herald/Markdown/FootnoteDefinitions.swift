@@ -34,6 +34,7 @@ struct FootnoteDefinitions {
 
     /// `nil` when `markdown` has no definition.
     static func extract(from markdown: String, options: Int32) -> FootnoteDefinitions? {
+        guard SourceBytes.contains(SourceBytes.footnoteOpener, in: markdown) else { return nil }
         let lines = SourceLines(markdown)
         var candidates: [Int] = []
         var nested: [Int: Int] = [:]

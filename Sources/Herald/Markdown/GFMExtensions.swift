@@ -35,15 +35,16 @@ struct GFMExtensions {
         document.editing {
             if let definitions { removePlaceholders(of: definitions, from: document) }
             let markdown = document.markdown
-            result.linkPositions = tables(under: document.root, mayHaveOne: markdown.utf8.contains(0x7C), source: source, document: document)
+            result.linkPositions = tables(under: document.root, mayHaveOne: SourceBytes.contains(0x7C, in: markdown), source: source, document: document)
             // Footnotes before the other inline extensions: those cut text
             // nodes, whose positions then no longer tell how they were written.
-            var notes: [(root: OpaquePointer, lines: SourceLines)] = []
+            var notes: [(root: OpaquePointer, lines: SourceLines, present: Present)] = []
             if let definitions {
                 var footnotes = Footnotes(document: document, prefix: idPrefix)
                 for definition in definitions.definitions {
                     let root = definition.body.withUnsafeBufferPointer { document.parseFragment($0) }
-                    let noteLines = SourceLines(String(decoding: definition.body, as: UTF8.self))
+                    let noteText = String(decoding: definition.body, as: UTF8.self)
+                    let noteLines = SourceLines(noteText)
                     let cells = tables(under: root, mayHaveOne: definition.body.contains(0x7C), source: { noteLines }, document: document)
                     // Positions in the note's text, moved to the file's lines.
                     CMarkNode.forEach(in: root) { node in
@@ -54,14 +55,14 @@ struct GFMExtensions {
                         result.linkPositions[node] = (definition.line + place.line - 1, place.column + shift)
                     }
                     footnotes.add(definition, root: root, lines: noteLines)
-                    notes.append((root, noteLines))
+                    notes.append((root, noteLines, Present(noteText)))
                 }
                 footnotes.link(body: document.root, lines: source())
                 result.footnotes = footnotes
             }
-            result.headings = inlines(under: document.root, source: source, document: document)
+            result.headings = inlines(under: document.root, present: Present(markdown), source: source, document: document)
             for note in notes {
-                result.footnoteHeadings += inlines(under: note.root, source: { note.lines }, document: document)
+                result.footnoteHeadings += inlines(under: note.root, present: note.present, source: { note.lines }, document: document)
             }
             result.footnotes?.appendSection(to: document.root)
         }
@@ -80,7 +81,9 @@ struct GFMExtensions {
     }
 
     /// Task lists, autolinks, strikethrough and the tag filter under `root`; its headings.
-    private func inlines(under root: OpaquePointer, source: @escaping () -> SourceLines, document: CMarkDocument) -> [OpaquePointer] {
+    private func inlines(
+        under root: OpaquePointer, present: Present, source: @escaping () -> SourceLines, document: CMarkDocument
+    ) -> [OpaquePointer] {
         var headings: [OpaquePointer] = []
         var containers: [OpaquePointer] = []
         var items: [OpaquePointer] = []
@@ -92,19 +95,32 @@ struct GFMExtensions {
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE: html.append(node)
             case CMARK_NODE_HEADING:
                 headings.append(node)
-                containers.append(node)
+                if present.tilde { containers.append(node) }
             default:
-                if Strikethrough.holdsInlines(type) { containers.append(node) }
+                if present.tilde, Strikethrough.holdsInlines(type) { containers.append(node) }
             }
         }
-        if extensions.contains(.taskLists) { TaskLists.apply(to: items, document: document) }
+        if extensions.contains(.taskLists), present.bracket { TaskLists.apply(to: items, document: document) }
         // Before strikethrough: a `~` inside a link's text is not a delimiter.
-        if extensions.contains(.autolinks) { Autolinks(document: document, source: source).apply(under: root) }
-        if extensions.contains(.strikethrough) {
+        if extensions.contains(.autolinks), present.address { Autolinks(document: document, source: source).apply(under: root) }
+        if extensions.contains(.strikethrough), present.tilde {
             Strikethrough(document: document, source: source).apply(to: containers)
         }
         if filtersTags { TagFilter.apply(to: html) }
         return headings
+    }
+
+    /// Which extensions' characters a source has at all.
+    private struct Present {
+        var bracket: Bool
+        var tilde: Bool
+        var address: Bool
+
+        init(_ markdown: String) {
+            bracket = SourceBytes.contains(0x5B, in: markdown)
+            tilde = SourceBytes.contains(0x7E, in: markdown)
+            address = SourceBytes.contains(0x40, in: markdown) || SourceBytes.contains(SourceBytes.schemeSeparator, in: markdown) || SourceBytes.contains(SourceBytes.www, in: markdown)
+        }
     }
 
     /// The empty comments standing where definitions were.

@@ -61,7 +61,7 @@ struct MarkdownRenderer: Sendable {
     ) -> RenderedMarkdown {
         let (document, definitions) = parse(markdown)
         let extended = GFMExtensions(extensions: extensions, filtersTags: filtersTags)
-            .apply(to: document, footnotes: definitions, idPrefix: idPrefix ?? Footnotes.idPrefix(forPath: path))
+            .apply(to: document, footnotes: definitions, idPrefix: definitions == nil ? "" : idPrefix ?? Footnotes.idPrefix(forPath: path))
         var diagnostics: [Diagnostic] = []
         // Text of adjacent inline nodes is joined ("*three*." is one word);
         // blocks and line breaks separate words.

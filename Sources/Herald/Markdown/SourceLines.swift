@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// The lines of a Markdown source, by number, for extensions that look at
 /// what libcmark's nodes were written as (source positions are 1-based
 /// lines and byte columns).
@@ -9,9 +15,14 @@ struct SourceLines {
     init(_ markdown: String) {
         bytes = Array(markdown.utf8)
         var starts = [0]
+        // Line feeds found with `memchr`: this runs over every article with a table.
         bytes.withUnsafeBufferPointer { buffer in
-            for index in buffer.indices where buffer[index] == 0x0A {
+            guard let base = buffer.baseAddress else { return }
+            var from = 0
+            while from < buffer.count, let found = memchr(base + from, 0x0A, buffer.count - from) {
+                let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
                 starts.append(index + 1)
+                from = index + 1
             }
         }
         if starts.last != bytes.count { starts.append(bytes.count) }

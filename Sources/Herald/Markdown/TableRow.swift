@@ -3,16 +3,6 @@
 enum TableRow {
     enum Alignment {
         case none, left, center, right
-
-        /// The cell's `style`; the `align` attribute cmark-gfm writes is obsolete HTML.
-        var style: String? {
-            switch self {
-            case .none: nil
-            case .left: "text-align: left"
-            case .center: "text-align: center"
-            case .right: "text-align: right"
-            }
-        }
     }
 
     private static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }

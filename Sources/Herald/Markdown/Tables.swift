@@ -7,12 +7,15 @@ import CCmark
 /// a header row followed by a delimiter row with as many cells starts a
 /// table; lines before it stay a paragraph; rows follow until a line that
 /// would start another block, and the lines from there on are parsed again
-/// as Markdown. Each cell's text is parsed on its own for its inlines.
+/// as Markdown. The cells' text is parsed for its inlines once for all the
+/// tables under the root, each cell as a paragraph of its own.
 struct Tables {
     let document: CMarkDocument
     /// The source of the nodes under `root` (a footnote's own text for its nodes).
     let lines: SourceLines
     private(set) var linkPositions: [OpaquePointer: (line: Int, column: Int)] = [:]
+    /// Cells made and not yet filled: the node, its text, its row's line.
+    private var pendingCells: [(node: OpaquePointer, text: ArraySlice<UInt8>, line: Int)] = []
 
     init(document: CMarkDocument, lines: SourceLines) {
         self.document = document
@@ -32,6 +35,7 @@ struct Tables {
         for node in candidates {
             rewrite(node)
         }
+        fillCells()
     }
 
     /// The content of each source line of a block, without the markers of
@@ -107,13 +111,13 @@ struct Tables {
         if headerIndex > 0 {
             insertParsed(blockLines[0..<headerIndex], before: node)
         }
-        let table = document.customNode(block: true, enter: "<table>", exit: "</table>")
+        let table = document.customNode(block: true, staticEnter: "<table>", staticExit: "</table>")
         _ = cmark_node_insert_before(node, table)
-        let head = document.customNode(block: true, enter: "<thead>", exit: "</thead>")
+        let head = document.customNode(block: true, staticEnter: "<thead>", staticExit: "</thead>")
         _ = cmark_node_append_child(table, head)
         appendRow(header, line: blockLines[headerIndex].number, tag: "th", alignments: alignments, to: head)
         if !rows.isEmpty {
-            let body = document.customNode(block: true, enter: "<tbody>", exit: "</tbody>")
+            let body = document.customNode(block: true, staticEnter: "<tbody>", staticExit: "</tbody>")
             _ = cmark_node_append_child(table, body)
             for row in rows {
                 appendRow(row.cells, line: row.number, tag: "td", alignments: alignments, to: body)
@@ -171,50 +175,91 @@ struct Tables {
     private mutating func appendRow(
         _ cells: [ArraySlice<UInt8>], line: Int, tag: String, alignments: [TableRow.Alignment], to section: OpaquePointer
     ) {
-        let row = document.customNode(block: true, enter: "<tr>", exit: "</tr>")
+        let row = document.customNode(block: true, staticEnter: "<tr>", staticExit: "</tr>")
         _ = cmark_node_append_child(section, row)
-        let contents = parseCells(cells.prefix(alignments.count).map(TableRow.unescapingPipes))
+        let header = tag == "th"
         for (column, alignment) in alignments.enumerated() {
-            let style = alignment.style.map { " style=\"\($0)\"" } ?? ""
-            let cell = document.customNode(block: false, enter: "<\(tag)\(style)>", exit: "</\(tag)>\n")
+            let cell = document.customNode(block: false, staticEnter: Self.openingTag(header: header, alignment), staticExit: header ? "</th>\n" : "</td>\n")
             _ = cmark_node_append_child(row, cell)
-            guard column < contents.count, let paragraph = contents[column] else { continue }
-            CMarkNode.moveChildren(of: paragraph, to: cell)
-            // Cells were parsed apart: their links are reported at the row.
-            recordLinks(in: cell) { _ in (line, 1) }
+            guard column < cells.count, !cells[column].isEmpty else { continue }
+            let text = cells[column]
+            pendingCells.append((cell, text.contains(0x5C) ? TableRow.unescapingPipes(text)[...] : text, line))
         }
     }
 
-    /// Each cell's text parsed as one paragraph of inlines (`nil` for an
-    /// empty cell). All cells of a row go through libcmark at once, as
-    /// paragraphs apart. Each starts with a no-break space, which starts no
-    /// block (`# x`, `1. x`, `<div>` and `[a]: /b` stay text, as in a cell)
-    /// and counts as white space for delimiters and smart quotes, as the
-    /// start of a line does; it is taken out again after parsing.
-    private func parseCells(_ cells: [[UInt8]]) -> [OpaquePointer?] {
-        var text: [UInt8] = []
-        var filled = 0
-        for cell in cells where !cell.isEmpty {
-            text += Self.noBreakSpace
-            text += cell
-            text += [0x0A, 0x0A]
-            filled += 1
+    /// A cell's opening tag, its alignment as `style` (the `align`
+    /// attribute cmark-gfm writes is obsolete HTML).
+    private static func openingTag(header: Bool, _ alignment: TableRow.Alignment) -> StaticString {
+        switch (header, alignment) {
+        case (true, .none): "<th>"
+        case (true, .left): "<th style=\"text-align: left\">"
+        case (true, .center): "<th style=\"text-align: center\">"
+        case (true, .right): "<th style=\"text-align: right\">"
+        case (false, .none): "<td>"
+        case (false, .left): "<td style=\"text-align: left\">"
+        case (false, .center): "<td style=\"text-align: center\">"
+        case (false, .right): "<td style=\"text-align: right\">"
         }
-        guard filled > 0 else { return cells.map { _ in nil } }
+    }
+
+    /// Parses the text of every pending cell, each as one paragraph of
+    /// inlines, in one libcmark document, and moves each paragraph's
+    /// inlines into its cell. A cell's text that does not start with a
+    /// letter gets a no-break space in front, which starts no block (`# x`, `1. x`, `<div>` and `[a]: /b`
+    /// stay text, as in a cell) and counts as white space for delimiters and
+    /// smart quotes, as the start of a line does; it is taken out again
+    /// after parsing. Links are recorded at their row (cells were parsed apart).
+    private mutating func fillCells() {
+        guard !pendingCells.isEmpty else { return }
+        var text: [UInt8] = []
+        text.reserveCapacity(pendingCells.reduce(0) { $0 + $1.text.count + 4 })
+        for cell in pendingCells {
+            if Self.needsShield(cell.text) { text += Self.noBreakSpace }
+            text += cell.text
+            text += [0x0A, 0x0A]
+        }
         let fragment = text.withUnsafeBufferPointer { document.parseFragment($0) }
         let blocks = CMarkNode.children(of: fragment)
-        guard blocks.count == filled else { return cells.map { _ in nil } }
-        var next = 0
-        return cells.map { cell in
-            guard !cell.isEmpty else { return nil }
-            let paragraph = blocks[next]
-            next += 1
-            if let first = cmark_node_first_child(paragraph), CMarkDocument.type(of: first) == CMARK_NODE_TEXT {
+        // Every cell is one paragraph; should libcmark ever see it otherwise,
+        // the cells are parsed one by one instead.
+        guard blocks.count == pendingCells.count, blocks.allSatisfy({ CMarkDocument.type(of: $0) == CMARK_NODE_PARAGRAPH }) else {
+            if pendingCells.count == 1 {
+                // Not inlines after all: the cell shows its text as written.
+                let text = document.newNode(CMARK_NODE_TEXT)
+                CMarkNode.setLiteral(pendingCells[0].text, of: text)
+                _ = cmark_node_append_child(pendingCells[0].node, text)
+                pendingCells = []
+                return
+            }
+            let cells = pendingCells
+            pendingCells = []
+            for cell in cells {
+                pendingCells = [cell]
+                fillCells()
+            }
+            return
+        }
+        var index = -1
+        CMarkNode.forEach(in: fragment) { node in
+            if cmark_node_parent(node) == fragment { index += 1 }
+            let type = CMarkDocument.type(of: node)
+            if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, index >= 0 { linkPositions[node] = (pendingCells[index].line, 1) }
+        }
+        for (cell, paragraph) in zip(pendingCells, blocks) {
+            if Self.needsShield(cell.text), let first = cmark_node_first_child(paragraph), CMarkDocument.type(of: first) == CMARK_NODE_TEXT {
                 let literal = CMarkNode.literalBytes(of: first)
                 if literal.starts(with: Self.noBreakSpace) { CMarkNode.setLiteral(literal.dropFirst(Self.noBreakSpace.count), of: first) }
             }
-            return paragraph
+            CMarkNode.moveChildren(of: paragraph, to: cell.node)
         }
+        pendingCells = []
+    }
+
+    /// A cell starting with a letter (most do) cannot start a block, and
+    /// needs no no-break space in front.
+    private static func needsShield(_ text: ArraySlice<UInt8>) -> Bool {
+        guard let first = text.first else { return false }
+        return !((first >= 0x41 && first <= 0x5A) || (first >= 0x61 && first <= 0x7A))
     }
 
     private static let noBreakSpace: [UInt8] = [0xC2, 0xA0]
