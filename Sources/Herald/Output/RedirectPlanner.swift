@@ -140,6 +140,11 @@ struct RedirectPlanner {
             guard case .success(let target) = RedirectPath.parse(item.path, siteURL: siteURL) else { continue }
             for alias in item.aliases {
                 let origin = Origin.alias(sourcePath: item.sourcePath, text: alias)
+                // `render: false`: there is no page for the old address to lead to.
+                guard item.render else {
+                    diagnostics.append(problem("alias '\(alias)' leads nowhere: this \(item.kind.rawValue) has 'render: false', so no page of its own; remove the alias or the 'render: false'", origin, severity: .warning))
+                    continue
+                }
                 guard case .success(let source) = RedirectPath.parse(alias, siteURL: siteURL) else { continue }
                 if source.key == target.key {
                     diagnostics.append(problem("alias '\(alias)' is the address of this \(item.kind.rawValue) itself; remove it", origin, severity: .warning))

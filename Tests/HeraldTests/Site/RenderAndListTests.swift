@@ -76,6 +76,14 @@ import Testing
         #expect(site.buildErrors().map(\.description) == ["Content/articles/2025-06-01-f.md:4:9: error: 'render' must be true or false"])
     }
 
+    @Test func anAliasOfAnUnrenderedItemIsAWarningAndNoRedirect() throws {
+        let site = try Self.site(["Content/articles/2025-03-01-note.md": F.article("Note", date: "2025-03-01", "render: false\naliases: [/old-note/]\n")])
+        defer { site.remove() }
+        let report = try site.build()
+        #expect(report.warnings.map(\.description).contains { $0.hasPrefix("Content/articles/2025-03-01-note.md:") && $0.contains("alias '/old-note/' leads nowhere: this article has 'render: false'") })
+        #expect(!site.exists("Public/old-note/index.html"))
+    }
+
     @Test func anIncrementalBuildEqualsACleanBuild() throws {
         let site = try Self.site(["Templates/list.html": "{% for a in paginator.items %}{{ a.slug }} {{ a.summary }},{% endfor %}"])
         defer { site.remove() }
