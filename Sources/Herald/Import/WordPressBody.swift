@@ -1,17 +1,22 @@
 import Foundation
 
 /// A WordPress post's content as the HTML WordPress would show: block-editor
-/// comments removed, `[caption]` as `<figure>`, `[embed]` as a link, and
-/// (for classic-editor content) automatic paragraphs as `wpautop` makes them.
-/// Other shortcodes stay visible and are reported.
+/// comments removed, `[caption]` as `<figure>`, `[gallery]` as figures of its
+/// images, `[embed]` and a URL alone on a line (what WordPress turns into an
+/// oEmbed player) as a link, and (for classic-editor content) automatic
+/// paragraphs as `wpautop` makes them. Other shortcodes stay visible and are
+/// reported.
 enum WordPressBody {
     struct Converted {
         var html: String
         /// Names of the shortcodes left as they were.
         var unknownShortcodes: [String]
+        /// Attachment ids a `[gallery]` names that the export does not have.
+        var missingMedia: [String] = []
     }
 
-    static func convert(_ content: String) -> Converted {
+    /// `post` is the post's id, for a `[gallery]` of the images uploaded to it.
+    static func convert(_ content: String, gallery: WordPressGallery? = nil, post: String = "") -> Converted {
         var text = content.replacingOccurrences(of: "\r\n", with: "\n")
         let blocks = text.contains("<!-- wp:")
         text = replace(blockComment, in: text) { _ in "" }
@@ -27,7 +32,20 @@ enum WordPressBody {
         }
         text = replace(embed, in: text) { groups in
             let url = groups[1].trimmingCharacters(in: .whitespaces)
-            return "<p><a href=\"\(url)\">\(url)</a></p>"
+            return link(url)
+        }
+        var missingMedia: [String] = []
+        if let gallery {
+            text = replace(galleryShortcode, in: text) { groups in
+                let rendered = gallery.render(attributes: groups[1], post: post)
+                missingMedia += rendered.missing
+                return rendered.html
+            }
+        }
+        // In a classic body the link gets blank lines around it, so that
+        // wpautop keeps it a paragraph of its own, as WordPress shows an embed.
+        text = replace(oEmbedLine, in: text, ifContains: "http") { groups in
+            groups[1] + (blocks ? "" : "\n") + link(groups[2]) + (blocks ? "" : "\n")
         }
         var unknown: [String] = []
         _ = replace(shortcode, in: text) { groups in
@@ -35,7 +53,16 @@ enum WordPressBody {
             return groups[0]
         }
         if !blocks { text = autop(text) }
-        return Converted(html: text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n", unknownShortcodes: unknown)
+        return Converted(html: text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n", unknownShortcodes: unknown, missingMedia: missingMedia)
+    }
+
+    /// A paragraph linking to `url`, the URL as its text. Content gives the
+    /// URL as it was typed, so `&` is escaped here (an `&amp;` already
+    /// written stays as it is).
+    private static func link(_ url: String) -> String {
+        let text = url.replacingOccurrences(of: "&amp;", with: "&")
+        let escaped = HTMLEscaping.escape(text)
+        return "<p><a href=\"\(escaped)\">\(escaped)</a></p>"
     }
 
     /// Elements that wpautop never wraps in a paragraph.
@@ -71,21 +98,29 @@ enum WordPressBody {
     /// most of an import's time.
     private static let compiled: [String: NSRegularExpression] = {
         var expressions: [String: NSRegularExpression] = [:]
-        for pattern in [blockComment, caption, captionMedia, embed, shortcode] {
+        for pattern in [blockComment, caption, captionMedia, embed, galleryShortcode, shortcode] {
             expressions[pattern] = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators])
         }
+        // Line by line: `^` and `$` are the ends of each line.
+        expressions[oEmbedLine] = try? NSRegularExpression(pattern: oEmbedLine, options: [.anchorsMatchLines])
         return expressions
     }()
     private static let blockComment = #"<!--\s*/?wp:[^>]*?-->\n?"#
     private static let caption = #"\[caption([^\]]*)\]\s*(.*?)\[/caption\]"#
     private static let captionMedia = #"(</a>|<img[^>]*>)(?!.*(</a>|<img))"#
     private static let embed = #"\[embed[^\]]*\](.*?)\[/embed\]"#
+    private static let galleryShortcode = #"\[gallery(\s[^\]]*)?\]"#
+    /// A line holding only an http(s) URL, its indentation kept.
+    private static let oEmbedLine = #"^([ \t]*)(https?://[^\s<>"]+)[ \t]*$"#
     private static let shortcode = #"\[([a-zA-Z][a-zA-Z0-9_-]*)[^\]\n]*\]"#
 
     /// Replaces every match of `pattern` (dot matches line breaks) with what
-    /// `transform` makes of its groups.
-    private static func replace(_ pattern: String, in text: String, _ transform: ([String]) -> String) -> String {
-        guard text.contains("[") || text.contains("<!--"), let regex = compiled[pattern] else { return text }
+    /// `transform` makes of its groups. A text without `ifContains` (or,
+    /// by default, without `[` and `<!--`) cannot match and is returned as
+    /// it is, which spares most bodies the expression.
+    private static func replace(_ pattern: String, in text: String, ifContains hint: String? = nil, _ transform: ([String]) -> String) -> String {
+        let mayMatch = hint.map { text.contains($0) } ?? (text.contains("[") || text.contains("<!--"))
+        guard mayMatch, let regex = compiled[pattern] else { return text }
         let source = text as NSString
         var result = ""
         var last = 0

@@ -9,10 +9,13 @@ import Foundation
 public struct WordPressImporter {
     public let export: URL
     public let destination: URL
+    /// A copy of the old site's `wp-content/uploads`, or nil to leave media at their URLs.
+    public let uploads: URL?
 
-    public init(export: URL, destination: URL) {
+    public init(export: URL, destination: URL, uploads: URL? = nil) {
         self.export = export
         self.destination = destination
+        self.uploads = uploads
     }
 
     /// Runs the import; the report says what was written and what was not.
@@ -25,12 +28,24 @@ public struct WordPressImporter {
         if let contents = try? fileManager.contentsOfDirectory(atPath: destination.path), !contents.isEmpty {
             throw DiagnosticError([.error("the folder is not empty: import into a new folder", at: destination.path)])
         }
+        var uploadsFolder = uploads
+        if let folder = uploads {
+            var isFolder: ObjCBool = false
+            guard fileManager.fileExists(atPath: folder.path, isDirectory: &isFolder), isFolder.boolValue else {
+                throw DiagnosticError([.error("no such folder: give --uploads a copy of the old site's wp-content/uploads", at: folder.path)])
+            }
+            // A copy of the whole wp-content (or of the WordPress folder) is taken too.
+            for inner in ["uploads", "wp-content/uploads"] {
+                let candidate = folder.appendingPathComponent(inner)
+                if fileManager.fileExists(atPath: candidate.path, isDirectory: &isFolder), isFolder.boolValue { uploadsFolder = candidate }
+            }
+        }
         let staging = destination.deletingLastPathComponent().appendingPathComponent(".herald-import-\(UUID().uuidString)")
         defer { try? fileManager.removeItem(at: staging) }
         var report = ImportReport()
         do {
             let attachments = try Self.attachments(in: exportPath)
-            var writer = WordPressSiteWriter(root: staging, attachments: attachments)
+            var writer = WordPressSiteWriter(root: staging, attachments: attachments, uploads: uploadsFolder)
             guard let reader = WXRReader(path: exportPath) else {
                 throw WXRReader.Failure(message: "cannot open the export", line: 0)
             }
@@ -60,7 +75,9 @@ public struct WordPressImporter {
         var found: [String: WordPressSiteWriter.Attachment] = [:]
         try reader.read(channel: { _ in }) { item, _ in
             guard item.fields["wp:post_type"] == "attachment", let id = item.fields["wp:post_id"], let url = item.fields["wp:attachment_url"] else { return }
-            found[id] = .init(url: url, alt: item.meta["_wp_attachment_image_alt"], caption: item.fields["excerpt:encoded"].flatMap { $0.isEmpty ? nil : $0 })
+            found[id] = .init(
+                url: url, alt: item.meta["_wp_attachment_image_alt"], caption: item.fields["excerpt:encoded"].flatMap { $0.isEmpty ? nil : $0 },
+                parent: item.fields["wp:post_parent"], order: Int(item.fields["wp:menu_order"] ?? "") ?? 0)
         }
         return found
     }
@@ -80,11 +97,15 @@ public struct ImportReport: Sendable {
     public var skipped: [(item: String, reason: String)] = []
     /// `(post, shortcode)` of every shortcode left visible.
     public var shortcodes: [(post: String, name: String)] = []
+    /// `(post, problem)` of every image that could not be brought along.
+    public var media: [(post: String, problem: String)] = []
     /// Renamed slugs and other changes worth checking.
     public var notes: [String] = []
+    /// Files copied from `--uploads`; nil without it.
+    public var uploadsCopied: Int?
 
     public var lines: [String] {
-        var lines = ["Imported \(articles) articles (\(drafts) of them drafts), \(pages) pages, \(authors) authors, \(terms) terms, \(aliases) old addresses as aliases; \(attachments) attachments left at their URLs."]
+        var lines = ["Imported \(articles) articles (\(drafts) of them drafts), \(pages) pages, \(authors) authors, \(terms) terms, \(aliases) old addresses as aliases; " + (uploadsCopied.map { "\(attachments) attachments; \($0) files copied from the uploads folder into Content/static/." } ?? "\(attachments) attachments left at their URLs.")]
         if !skipped.isEmpty {
             lines.append("Not imported (\(skipped.count)):")
             lines += skipped.map { "  \($0.item): \($0.reason)" }
@@ -92,6 +113,10 @@ public struct ImportReport: Sendable {
         if !shortcodes.isEmpty {
             lines.append("Shortcodes left as they were (\(shortcodes.count)); edit these posts:")
             lines += shortcodes.map { "  [\($0.name)] in \($0.post)" }
+        }
+        if !media.isEmpty {
+            lines.append("Media to check (\(media.count)):")
+            lines += media.map { "  \($0.post): \($0.problem)" }
         }
         lines += notes
         return lines

@@ -6,18 +6,30 @@ struct WordPressSiteWriter {
         var url: String
         var alt: String?
         var caption: String?
+        /// The post it was uploaded to, and its place among that post's media.
+        var parent: String? = nil
+        var order = 0
     }
 
     let root: URL
     let attachments: [String: Attachment]
-    var channel = WXRReader.Item()
+    private let gallery: WordPressGallery
+    var channel = WXRReader.Item() {
+        didSet {
+            for key in ["link", "wp:base_site_url", "wp:base_blog_url"] { uploads?.addSite(channel.fields[key]) }
+        }
+    }
+    /// With `--uploads`, the media the posts use are copied into the site.
+    private(set) var uploads: WordPressUploads?
     private var slugs: [String: Set<String>] = ["article": [], "page": []]
     private var authorNames: Set<String> = []
     private var terms: Set<String> = []
 
-    init(root: URL, attachments: [String: Attachment]) {
+    init(root: URL, attachments: [String: Attachment], uploads: URL? = nil) {
         self.root = root
+        self.uploads = uploads.map { WordPressUploads(folder: $0, staticFolder: root.appendingPathComponent("Content/static")) }
         self.attachments = attachments
+        self.gallery = WordPressGallery(attachments: attachments)
     }
 
     mutating func write(_ item: WXRReader.Item, authors: [String: String], report: inout ImportReport) throws {
@@ -47,7 +59,9 @@ struct WordPressSiteWriter {
         }
         let kind = type == "post" ? "article" : "page"
         let content = fields["content:encoded"] ?? ""
-        let body = WordPressBody.convert(content)
+        var body = WordPressBody.convert(content, gallery: gallery, post: id)
+        var mediaProblems: [String] = []
+        body.html = try uploads?.rewrite(body.html, problems: &mediaProblems) ?? body.html
         let date = Self.date(local: fields["wp:post_date"], gmt: fields["wp:post_date_gmt"])
         var title = PlainText.fromHTML(fields["title"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         var slugSource = title
@@ -109,7 +123,8 @@ struct WordPressSiteWriter {
         }
         if fields["wp:is_sticky"] == "1" { front.append(("sticky", "true")) }
         if let thumbnail = item.meta["_thumbnail_id"], let image = attachments[thumbnail] {
-            front.append(("image", Self.quoted(image.url)))
+            let url = try uploads?.sitePath(of: image.url, problems: &mediaProblems) ?? image.url
+            front.append(("image", Self.quoted(url)))
             if let alt = image.alt, !alt.isEmpty { front.append(("image_alt", Self.quoted(alt))) }
             if let caption = image.caption { front.append(("image_caption", Self.quoted(PlainText.fromHTML(caption)))) }
         }
@@ -123,6 +138,10 @@ struct WordPressSiteWriter {
         report.aliases += aliases.count
         if item.comments > 0 { report.notes.append("\(label): \(item.comments) comments not imported") }
         for name in body.unknownShortcodes { report.shortcodes.append(("\(kind) '\(title)' (\(id))", name)) }
+        for missing in body.missingMedia {
+            report.media.append(("\(kind) '\(title)' (\(id))", "[gallery] names attachment \(missing), which the export does not have; it is left out"))
+        }
+        for problem in mediaProblems { report.media.append(("\(kind) '\(title)' (\(id))", problem)) }
 
         let file = kind == "article" ? "Content/articles/\(year)/\(year)-\(month)-\(slug).html" : "Content/pages/\(slug).html"
         var text = "---\n"
@@ -150,6 +169,7 @@ struct WordPressSiteWriter {
         try writeFile("Public/.gitkeep", "")
         report.authors = authorNames.count
         report.terms = terms.count
+        report.uploadsCopied = uploads?.count
     }
 
     private func writeFile(_ path: String, _ text: String) throws {
