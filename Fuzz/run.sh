@@ -1,7 +1,7 @@
 #!/bin/sh
 # Builds one libFuzzer target of Herald (with AddressSanitizer) and runs it.
 #   Fuzz/run.sh TARGET [SECONDS]     e.g. Fuzz/run.sh FuzzTemplates 600
-# TARGET is one of FuzzFrontMatter FuzzTemplates FuzzFeed FuzzBuild.
+# TARGET is one of FuzzFrontMatter FuzzTemplates FuzzFeed FuzzBuild FuzzMarkdown.
 # Crashes are written to Fuzz/Crashes/TARGET/; the corpus grows in
 # Fuzz/Work/TARGET/ (both ignored by git), seeded from Fuzz/Corpus/TARGET/.
 # Extra libFuzzer flags can be passed in FUZZ_FLAGS.
@@ -10,8 +10,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 target=${1:?usage: Fuzz/run.sh TARGET [SECONDS]}
 seconds=${2:-600}
 case $target in
-FuzzFrontMatter|FuzzTemplates|FuzzFeed|FuzzBuild) ;;
-*) echo "unknown target '$target': use FuzzFrontMatter, FuzzTemplates, FuzzFeed or FuzzBuild" >&2; exit 2 ;;
+FuzzFrontMatter|FuzzTemplates|FuzzFeed|FuzzBuild|FuzzMarkdown) ;;
+*) echo "unknown target '$target': use FuzzFrontMatter, FuzzTemplates, FuzzFeed, FuzzBuild or FuzzMarkdown" >&2; exit 2 ;;
 esac
 cd "$here"
 # -parse-as-library: the targets have no main; libFuzzer supplies it.

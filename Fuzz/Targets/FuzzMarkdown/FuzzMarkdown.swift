@@ -5,7 +5,9 @@ import Foundation
 /// settings (smart punctuation, raw HTML, each extension on or off); the rest
 /// is the body. Checks: no crash or hang; the custom elements the extensions
 /// write open and close in pairs; heading ids are unique; the table of
-/// contents has one entry per heading.
+/// contents has one entry per heading; at most one section of footnotes,
+/// every footnote reference's id once, and each back-reference pointing at
+/// one of them.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
@@ -21,6 +23,20 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     for tag in ["table", "thead", "tbody", "tr", "del"] where !settings.unsafeHTML {
         precondition(html.components(separatedBy: "<\(tag)>").count == html.components(separatedBy: "</\(tag)>").count,
             "<\(tag)> and </\(tag)> do not pair")
+    }
+    if !settings.unsafeHTML {
+        precondition(html.components(separatedBy: "<section class=\"footnotes\"").count <= 2, "more than one section of footnotes")
+        // Ids as written in attributes, links' fragments percent-encoded: both decoded.
+        func unescaped(_ text: Substring) -> String {
+            text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
+                .replacingOccurrences(of: "&gt;", with: ">").replacingOccurrences(of: "&amp;", with: "&")
+        }
+        let referenceIDs = html.matches(of: #/ id="(fnref-[^"]*)"/#).map { unescaped($0.1) }
+        precondition(Set(referenceIDs).count == referenceIDs.count, "footnote reference ids repeat: \(referenceIDs)")
+        for backReference in html.matches(of: #/href="#(fnref-[^"]*)" class="footnote-backref"/#) {
+            let target = String(backReference.1).removingPercentEncoding ?? String(backReference.1)
+            precondition(referenceIDs.contains(target), "a back-reference to no reference: \(backReference.1)")
+        }
     }
     let ids = result.toc.map(\.id)
     if settings.extensions.contains(.headingIDs) {

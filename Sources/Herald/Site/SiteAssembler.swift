@@ -130,7 +130,9 @@ struct SiteAssembler {
         }
         if let summary = draft.summaryMarkdown {
             // Links in a front-matter summary resolve like those of the body.
-            let rendered = markdown.render(summary, path: item.sourcePath, lineOffset: 0) { url in
+            // Its own footnote ids: the standfirst is shown above the body.
+            let prefix = Footnotes.idPrefix(forPath: item.sourcePath) + "-summary"
+            let rendered = markdown.render(summary, path: item.sourcePath, lineOffset: 0, idPrefix: prefix) { url in
                 ContentLinks.resolve(url, from: item.sourcePath, pathOf: pathOf, siteURL: config.url)
             }
             item.standfirstHTML = rendered.html
