@@ -103,9 +103,7 @@ struct BuildCache {
 
     /// When the cache file was written, by the file system's clock.
     var writtenAt: Double? {
-        var status = stat()
-        guard stat(Self.location(of: output), &status) == 0 else { return nil }
-        return Double(status.st_mtim.tv_sec) + Double(status.st_mtim.tv_nsec) / 1e9
+        FileMetadata(path: Self.location(of: output))?.modified
     }
 
     /// Whether this cache describes a build identical to the one `options`

@@ -176,16 +176,7 @@ extension ContentState {
 
     /// Writes all of `piece` to an open file; `false` when that fails.
     private static func writeAll(_ piece: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
-        piece.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 && errno == EINTR { continue }
-                guard count > 0 else { return false }
-                offset += count
-            }
-            return true
-        }
+        piece.withUnsafeBytes { SystemCalls.writeAll(descriptor, $0) == nil }
     }
 
     private static func write(_ record: Record, to writer: inout BinaryWriter) {

@@ -47,6 +47,7 @@ struct FileMetadata: Equatable, Sendable {
     }
 
     init(_ status: stat) {
-        self.init(size: Int(status.st_size), seconds: Int(status.st_mtim.tv_sec), nanoseconds: Int(status.st_mtim.tv_nsec), inode: Int(status.st_ino))
+        let modified = SystemCalls.modificationTime(status)
+        self.init(size: Int(status.st_size), seconds: modified.seconds, nanoseconds: modified.nanoseconds, inode: Int(status.st_ino))
     }
 }

@@ -71,13 +71,8 @@ enum FileSystem {
 
     /// Writes all of `bytes` to an open file.
     static func write(_ bytes: borrowing [UInt8], to descriptor: Int32) throws(Failure) {
-        var offset = 0
-        while offset < bytes.count {
-            let count = bytes.withUnsafeBytes { buffer in
-                Glibc.write(descriptor, buffer.baseAddress! + offset, bytes.count - offset)
-            }
-            guard count > 0 else { throw Failure(path: "", operation: "write", code: errno) }
-            offset += count
+        if let code = bytes.withUnsafeBytes({ SystemCalls.writeAll(descriptor, $0) }) {
+            throw Failure(path: "", operation: "write", code: code)
         }
     }
 
@@ -97,9 +92,8 @@ enum FileSystem {
         var failure: Int32 = 0
         var bytes = [UInt8](unsafeUninitializedCapacity: max(Int(status.st_size), 0) + 1) { buffer, initialized in
             while initialized < buffer.count {
-                let received = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                let received = SystemCalls.read(descriptor, into: buffer.baseAddress! + initialized, count: buffer.count - initialized)
                 if received < 0 {
-                    if errno == EINTR { continue }
                     failure = errno
                     return
                 }
@@ -119,12 +113,9 @@ enum FileSystem {
             bytes.append(contentsOf: repeatElement(0, count: max(bytes.count, 4096)))
             while true {
                 let received = bytes.withUnsafeMutableBytes { buffer -> Int in
-                    read(descriptor, buffer.baseAddress! + count, buffer.count - count)
+                    SystemCalls.read(descriptor, into: buffer.baseAddress! + count, count: buffer.count - count)
                 }
-                if received < 0 {
-                    if errno == EINTR { continue }
-                    throw Failure(path: path, operation: "read", code: errno)
-                }
+                if received < 0 { throw Failure(path: path, operation: "read", code: errno) }
                 if received == 0 { break }
                 count += received
                 if count == bytes.count {
