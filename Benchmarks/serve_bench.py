@@ -86,7 +86,8 @@ def edits(name, articles_dir, page_url, count, start_limit):
         file = files[(len(files) // 2 + number * 7) % len(files)]
         sentence = f"Serve bench sentence {name} {number} {time.time_ns()}."
         url = page_url(file[: -len(".md")])
-        if fetch(url) is None:
+        # A server may answer its home page before it has every page ready.
+        if wait_until(lambda: fetch(url) is not None, 120, 0.1) is None:
             sys.exit(f"{name}: {url} does not answer")
         path = os.path.join(articles_dir, file)
         with open(path, "a") as handle:
