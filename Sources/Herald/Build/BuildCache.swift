@@ -81,19 +81,14 @@ struct BuildCache {
         return files.sorted { $0.path < $1.path }
     }
 
-    /// Digest of Herald's version, the build options, `site.yml` and the
-    /// `files` below `folders` (every file without them), with the newest
-    /// modification time among them.
-    static func sourcesDigest(options: BuildOptions, files: [SourceFile], folders: [String]? = nil) -> (digest: UInt64, newest: Double) {
+    /// Digest of Herald's version, the build options and every listed
+    /// source, with the newest modification time among them.
+    static func sourcesDigest(options: BuildOptions, files: [SourceFile]) -> (digest: UInt64, newest: Double) {
         var digest = Digest()
         digest.add(HeraldVersion.current)
-        digest.add(options.output.path)
-        digest.add(options.baseURL ?? "-")
-        digest.add(options.includeDrafts ? 1 : 0)
-        digest.add(options.includeFuture ? 1 : 0)
+        digest.add(options)
         var newest = 0.0
-        let prefixes = folders?.map { $0 + "/" }
-        for (path, metadata) in files where path == "site.yml" || prefixes?.contains(where: path.hasPrefix) ?? true {
+        for (path, metadata) in files {
             digest.add(path)
             digest.add(metadata)
             newest = max(newest, metadata?.modified ?? 0)

@@ -1,5 +1,16 @@
 import Foundation
 
+extension Digest {
+    /// The options that change what a build writes (not "now": the cache's
+    /// publication digest covers what it decides).
+    mutating func add(_ options: BuildOptions) {
+        add(options.output.path)
+        add(options.baseURL ?? "-")
+        add(options.includeDrafts ? 1 : 0)
+        add(options.includeFuture ? 1 : 0)
+    }
+}
+
 /// Digests of what every page may show besides content files, one per kind
 /// of source, so that a full build can say which one changed.
 struct BuildSettings: Sendable, Equatable {
@@ -18,10 +29,7 @@ struct BuildSettings: Sendable, Equatable {
         version.add(HeraldVersion.current)
         self.version = version.value
         var chosen = Digest()
-        chosen.add(options.output.path)
-        chosen.add(options.baseURL ?? "-")
-        chosen.add(options.includeDrafts ? 1 : 0)
-        chosen.add(options.includeFuture ? 1 : 0)
+        chosen.add(options)
         self.options = chosen.value
         var digests = [Digest(), Digest(), Digest(), Digest()]
         for (path, metadata) in files {

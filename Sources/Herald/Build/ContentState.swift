@@ -64,12 +64,6 @@ struct ContentState: Sendable {
         (path.hasPrefix("Content/articles/") || path.hasPrefix("Content/pages/")) && SourceFiles.isContent(path)
     }
 
-    /// `item` without what is rendered from its Markdown body, which the
-    /// state does not keep (see `ContentItemFields`).
-    static func withoutBody(_ item: ContentItem) -> ContentItem {
-        ContentItemFields.withoutBody(item)
-    }
-
     /// The record of one content file of a build: its item as published
     /// (`nil` when it is not), or as decoded, without its body.
     static func record(of draft: ContentDraft, published: ContentItem?, content: LoadedContent, startedAt: Double) -> Record {
@@ -83,7 +77,7 @@ struct ContentState: Sendable {
             fileMetadata.size = -1
         }
         return Record(
-            path: path, metadata: fileMetadata, item: withoutBody(published ?? draft.item), published: published != nil,
+            path: path, metadata: fileMetadata, item: ContentItemFields.withoutBody(published ?? draft.item), published: published != nil,
             extraTerms: draft.extraTerms, warnings: content.warnings[path] ?? [])
     }
 
@@ -130,12 +124,5 @@ struct ContentState: Sendable {
         }
         for index in changed { needed[index] = false }
         return needed.indices.filter { needed[$0] }
-    }
-
-    /// Digest of everything about a published item that a page other than
-    /// its own may show (see `ContentItemFields`): the body, summary and
-    /// word count are recorded as dependencies instead.
-    static func metadataDigest(of item: ContentItem) -> UInt64 {
-        ContentItemFields.metadataDigest(of: item)
     }
 }

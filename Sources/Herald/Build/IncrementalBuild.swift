@@ -8,7 +8,7 @@ import Foundation
 /// edit, a site of 10,000 articles reads the edited file and the few dozen
 /// whose bodies the outputs showing it show (`ContentState.bodiesNeeded`).
 /// This holds only while every file read again keeps its publication, its
-/// metadata (title, dates, URL, terms, …: `ContentState.metadataDigest`) and
+/// metadata (title, dates, URL, terms, …: `ContentItemFields.metadataDigest`) and
 /// its terms of other taxonomies, and has no error; otherwise there is no
 /// incremental build (a `FullBuildReason` says why), and the build reads
 /// and renders everything (and reports the errors as a full build does).
@@ -97,7 +97,7 @@ struct IncrementalBuild: Sendable {
         for (list, order, positions) in [(articles, state.articleOrder, freshArticles), (pages, state.pageOrder, freshPages)] {
             for position in positions {
                 let item = list[position]
-                guard ContentState.metadataDigest(of: item) == ContentState.metadataDigest(of: state.records[order[position]].item) else {
+                guard ContentItemFields.metadataDigest(of: item) == ContentItemFields.metadataDigest(of: state.records[order[position]].item) else {
                     throw FullBuildReason("the metadata of \(item.sourcePath) changed (title, dates, URL, terms or other front matter)")
                 }
                 items[order[position]] = item

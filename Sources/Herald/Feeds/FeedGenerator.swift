@@ -75,6 +75,12 @@ public struct FeedGenerator: Sendable {
         }
     }
 
+    /// `render` for a build: the feed at site path `path`, a libxml2
+    /// failure being an error that names it.
+    func document(_ request: FeedRequest, as format: FeedFormat, at path: String) throws(DiagnosticError) -> [UInt8] {
+        try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try render(request, as: format) }
+    }
+
     /// Site path of the feed file: directory + "feed.xml" | "rss.xml" | "feed.json".
     public static func path(for format: FeedFormat, in directory: String) -> String {
         var dir = directory.hasPrefix("/") ? directory : "/" + directory

@@ -22,7 +22,7 @@ enum CorrectionsPlanner {
         for format in config.feeds.formats {
             let path = FeedGenerator.path(for: format, in: settings.path)
             plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the corrections feed", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-                try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(request, as: format) }
+                try generator.document(request, as: format, at: path)
             }, kind: .feed))
         }
     }

@@ -68,7 +68,7 @@ struct FeedPlanner {
                 next: number < archive.documents ? FeedArchive.path(number + 1) : nil)
             let path = FeedArchive.path(number), document = request
             plan.add(PlannedOutput(path: String(path.dropFirst()), origin: "the feed archive, document \(number)", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-                try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(document, as: .atom) }
+                try generator.document(document, as: .atom, at: path)
             }, kind: .feed, dependencies: document.items.map(\.sourcePath)))
         }
     }
@@ -80,7 +80,7 @@ struct FeedPlanner {
         for format in site.config.feeds.formats {
             let path = FeedGenerator.path(for: format, in: request.directory)
             plan.add(PlannedOutput(path: String(path.dropFirst()), origin: origin, source: .generated { () throws(DiagnosticError) -> [UInt8] in
-                try XMLWriterFailure.located(at: path) { () throws(XMLWriterFailure) in try generator.render(request, as: format) }
+                try generator.document(request, as: format, at: path)
             }, kind: .feed, dependencies: entries))
         }
     }

@@ -37,7 +37,7 @@ struct PageObject: TemplateObject {
             if !record.item.liveUpdateDates.isEmpty { RenderDependencies.current?.record(record.item.sourcePath) }
         case .summary, .description:
             // A summary from front matter is metadata, not body: an edit of
-            // it renders everything (see `ContentState.metadataDigest`).
+            // it renders everything (see `ContentItemFields.metadataDigest`).
             if record.item.standfirstHTML == nil { RenderDependencies.current?.record(record.item.sourcePath) }
         default: break
         }
