@@ -10,26 +10,10 @@ import Testing
 
 /// The build cache may only skip work whose result would be identical.
 @Suite struct BuildCacheTests {
-    /// Dates every source file back to a fixed day, outside the cache's
-    /// "racy" window; edits in these tests change sizes, so they still show.
-    func age(_ site: TemporarySite) throws {
-        let old = Date(timeIntervalSince1970: 1_600_000_000)
-        for folder in ["site.yml", "Content", "Templates"] {
-            let root = site.root.appendingPathComponent(folder)
-            var paths = [root.path]
-            if let files = FileManager.default.enumerator(atPath: root.path) {
-                paths += files.compactMap { $0 as? String }.map { root.path + "/" + $0 }
-            }
-            for path in paths {
-                try FileManager.default.setAttributes([.modificationDate: old], ofItemAtPath: path)
-            }
-        }
-    }
-
     @Test func aBuildWithNothingChangedStopsAtTheCache() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
-        try age(site)
+        try site.age()
         let first = try site.build()
         let second = try site.build()
         #expect(second.stageTimes.map(\.stage) == ["cache"])
@@ -41,35 +25,35 @@ import Testing
     }
 
     @Test func anEditedArticleIsBuiltAgain() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
-        try age(site)
+        try site.age()
         _ = try site.build()
         try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river fell sharply.\n", to: "Content/articles/2025-07-04-river.md")
-        try age(site)
+        try site.age()
         let report = try site.build()
         #expect(report.path == .incremental(changedSources: 1))
         #expect(site.read("Public/2025/07/river/index.html")?.contains("The river fell sharply.") == true)
     }
 
     @Test func aChangedTemplateOrConfigIsBuiltAgain() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
-        try age(site)
+        try site.age()
         _ = try site.build()
         try site.write("<h2>{{ page.title }}</h2>", to: "Templates/article.html")
-        try age(site)
+        try site.age()
         #expect(try site.build().path == .full(reason: "templates changed"))
         #expect(site.read("Public/2025/07/river/index.html") == "<h2>River</h2>")
         try site.write("title: Renamed\nurl: https://news.example.org/\ntimezone: America/New_York\n", to: "site.yml")
-        try age(site)
+        try site.age()
         #expect(try site.build().path == .full(reason: "site.yml changed"))
     }
 
     @Test func aDamagedOutputIsBuiltAgain() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
-        try age(site)
+        try site.age()
         _ = try site.build()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Public/about/index.html"))
         _ = try site.build()
@@ -79,9 +63,9 @@ import Testing
     /// One changed byte anywhere (here, in the middle of the listed output
     /// paths) makes the cache unusable: the build runs in full.
     @Test func aDamagedCacheIsNotUsed() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
-        try age(site)
+        try site.age()
         _ = try site.build()
         let output = site.root.appendingPathComponent("Public")
         #expect(BuildCache.load(for: output) != nil)
@@ -95,9 +79,9 @@ import Testing
     }
 
     @Test func aScheduledArticleAppearsWhenNowPassesItsDate() throws {
-        let site = try BuildOutputTests.site(["Content/articles/later.md": "---\ntitle: Later\ndate: 2030-01-01\n---\nSoon.\n"])
+        let site = try BuildFixtures.site(["Content/articles/later.md": "---\ntitle: Later\ndate: 2030-01-01\n---\nSoon.\n"])
         defer { site.remove() }
-        try age(site)
+        try site.age()
         _ = try site.build(now: Date(timeIntervalSince1970: 1_800_000_000))
         #expect(!site.exists("Public/2030/01/later/index.html"))
         _ = try site.build(now: Date(timeIntervalSince1970: 1_900_000_000))
@@ -105,15 +89,15 @@ import Testing
     }
 
     @Test func otherOptionsAreNotServedFromTheCache() throws {
-        let site = try BuildOutputTests.site(["Content/articles/draft.md": "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\n---\n"])
+        let site = try BuildFixtures.site(["Content/articles/draft.md": "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\n---\n"])
         defer { site.remove() }
-        try age(site)
+        try site.age()
         _ = try site.build()
         #expect(try site.build { $0.includeDrafts = true }.articles == 2)
     }
 
     @Test func filesTouchedRightBeforeTheCacheAreNotTrusted() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         _ = try site.build()
         // Same size, written within the file system's time granularity: the
@@ -125,104 +109,73 @@ import Testing
 /// Incremental builds: only what showed an edited body is produced again,
 /// and the result is always the clean build's.
 @Suite struct IncrementalBuildTests {
-    static func site() throws -> TemporarySite {
-        var files = [
-            "site.yml": "title: T\nurl: https://news.example.org/\npaginate: 2\n",
-            "Templates/article.html": "<h1>{{ page.title }}</h1>{{ page.content }}<p>{{ page.reading_time }} min</p>{% for r in page.related %}<a href=\"{{ r.url }}\">{{ r.title }}</a>{% endfor %}",
-            "Templates/index.html": "{% for a in paginator.items %}<h2>{{ a.title }}</h2>{{ a.summary }}{% endfor %}",
-            "Templates/term.html": "{{ term.name }}:{% for a in paginator.items %}{{ a.title }},{% endfor %}",
-        ]
-        for day in 1...6 {
-            files["Content/articles/2025-03-0\(day)-story-\(day).md"] = "---\ntitle: Story \(day)\ndate: 2025-03-0\(day)\ntags: [t\(day % 2)]\n---\nLead \(day).\n\nBody \(day).\n"
-        }
-        return try TemporarySite(files: files)
-    }
-
-    func cleanBuild(_ site: TemporarySite) throws -> [String: Data] {
-        let clean = site.root.appendingPathComponent("Clean")
-        _ = try site.build { $0.output = clean }
-        return try tree(clean)
-    }
-
-    func tree(_ folder: URL) throws -> [String: Data] {
-        var files: [String: Data] = [:]
-        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
-            let url = folder.appendingPathComponent(path)
-            var isFolder: ObjCBool = false
-            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
-                files[path] = FileManager.default.contents(atPath: url.path)
-            }
-        }
-        return files
-    }
-
     @Test func anEditedBodyRendersOnlyWhatShowedIt() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         let first = try site.build()
         #expect(first.filesReused == 0)
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let second = try site.build()
         #expect(second.filesReused > 0)
         #expect(second.filesWritten >= 1)
         #expect(site.read("Public/2025/03/story-3/index.html")?.contains("A longer body") == true)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anEditedLeadParagraphReachesTheListsThatShowIt() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("---\ntitle: Story 6\ndate: 2025-03-06\ntags: [t0]\n---\nA new lead.\n\nBody 6.\n", to: "Content/articles/2025-03-06-story-6.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.read("Public/index.html")?.contains("A new lead.") == true)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anEditedTitleRendersEverything() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("---\ntitle: Story Three Renamed\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nBody 3.\n", to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build()
         #expect(report.filesReused == 0)
         #expect(site.read("Public/tags/t1/index.html")?.contains("Story Three Renamed") == true)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func aNewArticleRendersEverything() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("---\ntitle: Story 7\ndate: 2025-03-07\n---\nSeven.\n", to: "Content/articles/2025-03-07-story-7.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused == 0)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func aCorruptContentStateMeansAFullBuild() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("garbage", to: ".Public.herald-content")
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nChanged.\n", to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused == 0)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func theContentStateKeepsNoRenderedBodies() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         let state = String(decoding: try #require(FileManager.default.contents(atPath: site.root.appendingPathComponent(".Public.herald-content").path)), as: UTF8.self)
         #expect(state.contains("Story 3"))
@@ -230,41 +183,41 @@ import Testing
     }
 
     @Test func aBodyNoOutputShowedBeforeIsRenderedWhenOneShowsItNow() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         // Long articles show the next story's summary: once story 3 grows,
         // its page shows a body the incremental build had no reason to render.
         try site.write("<h1>{{ page.title }}</h1>{{ page.content }}{% if page.word_count > 5 %}{% if page.next %}{{ page.next.summary }}{% endif %}{% endif %}", to: "Templates/article.html")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Lead 4.") == false)
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA much longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Lead 4.") == true)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anEditedTermOfAnotherTaxonomyRendersEverything() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         try site.write("title: T\nurl: https://news.example.org/\npaginate: 2\ntaxonomies: [tags, series]\n", to: "site.yml")
         try site.write("{% for t in terms %}{{ t.name }},{% endfor %}", to: "Templates/taxonomy.html")
         let story = "Content/articles/2025-03-03-story-3.md"
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\nseries: [alpha]\n---\nLead 3.\n\nBody 3.\n", to: story)
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\nseries: [beta]\n---\nLead 3.\n\nBody 3.\n", to: story)
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused == 0)
         #expect(site.read("Public/series/index.html")?.contains("beta") == true)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func aContentFileWrittenRightBeforeTheBuildIsReadAgain() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         let story = "Content/articles/2025-03-03-story-3.md"
         // Written just now: too recent for its time to vouch for it.
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nBody 3, first.\n", to: story)
@@ -284,19 +237,19 @@ import Testing
         #expect(after.st_size == before.st_size && after.st_ino == before.st_ino && after.st_mtim.tv_nsec == before.st_mtim.tv_nsec)
         _ = try site.build()
         #expect(site.read("Public/2025/03/story-3/index.html")?.contains("Body 3, again.") == true)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anEditedOutputFileIsNotTrustedByAnIncrementalBuild() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("tampered", to: "Public/2025/03/story-1/index.html")
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused == 0)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     /// The output is checked by looking at the files and folders the last
@@ -304,20 +257,20 @@ import Testing
     /// show, through the time of a folder that holds it.
     @Test(arguments: ["Public/stray.html", "Public/2025/03/story-1/extra.txt", "Public/new/deeper/file.txt"])
     func aFileAddedToTheOutputIsNoticed(path: String) throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write("added by hand", to: path)
         #expect(try site.build().path == .full(reason: "the output folder changed since the previous build"))
         #expect(!site.exists(path))
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anEmptyFolderAddedToTheOutputIsNoticed() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try FileManager.default.createDirectory(at: site.root.appendingPathComponent("Public/2025/stray"), withIntermediateDirectories: true)
         #expect(try site.build().path == .full(reason: "the output folder changed since the previous build"))
@@ -325,14 +278,14 @@ import Testing
     }
 
     @Test func aRemovedOutputFileIsNoticedByAnIncrementalBuild() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Public/2025/03/story-1/index.html"))
         try site.write("---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\n---\nLead 3.\n\nA longer body for story three.\n", to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused == 0)
-        #expect(try tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }

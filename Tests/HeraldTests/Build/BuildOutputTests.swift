@@ -4,25 +4,8 @@ import Testing
 
 /// Publishing: what is written where, and what a failed build leaves behind.
 @Suite struct BuildOutputTests {
-    static let minimalTheme = [
-        "Templates/article.html": "<h1>{{ page.title }}</h1>{{ page.content }}",
-        "Templates/page.html": "<h1>{{ page.title }}</h1>{{ page.content }}",
-        "Templates/index.html": "{% for a in paginator.items %}{{ a.title }}{% endfor %}",
-    ]
-
-    static func site(_ extra: [String: String] = [:]) throws -> TemporarySite {
-        var files = minimalTheme
-        files["site.yml"] = "title: Test News\nurl: https://news.example.org/\ntimezone: America/New_York\n"
-        files["Content/articles/2025-07-04-river.md"] = "---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river rose.\n"
-        files["Content/pages/about.md"] = "---\ntitle: About\n---\nWho we are.\n"
-        files["Content/static/images/a.svg"] = "<svg xmlns='http://www.w3.org/2000/svg'/>"
-        files["Templates/assets/site.css"] = "body{}"
-        files.merge(extra) { _, new in new }
-        return try TemporarySite(files: files)
-    }
-
     @Test func writesPagesAndCopiesStaticFilesAndAssets() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         let report = try site.build()
         #expect(report.articles == 1)
@@ -35,7 +18,7 @@ import Testing
     }
 
     @Test func unchangedFilesAreNotRewritten() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         _ = try site.build()
         let page = site.root.appendingPathComponent("Public/about/index.html").path
@@ -49,7 +32,7 @@ import Testing
     }
 
     @Test func aFailedBuildLeavesThePreviousOutputUntouched() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         _ = try site.build()
         let listing = try FileManager.default.subpathsOfDirectory(atPath: site.root.appendingPathComponent("Public").path).sorted()
@@ -67,7 +50,7 @@ import Testing
     }
 
     @Test func allErrorsOfABuildAreReportedTogether() throws {
-        let site = try Self.site([
+        let site = try BuildFixtures.site([
             "Content/articles/a.md": "---\ntitle: [x]\ndate: 2025-01-01\n---\n",
             "Content/articles/b.md": "no front matter",
             "Content/pages/c.md": "---\ntitle: C\nlayout: missing\n---\n",
@@ -78,7 +61,7 @@ import Testing
     }
 
     @Test func twoSourcesForOnePathAreAnErrorNamingBoth() throws {
-        let site = try Self.site(["Content/articles/2025-07-09-river.md": "---\ntitle: River again\ndate: 2025-07-09\n---\n"])
+        let site = try BuildFixtures.site(["Content/articles/2025-07-09-river.md": "---\ntitle: River again\ndate: 2025-07-09\n---\n"])
         defer { site.remove() }
         let errors = site.buildErrors()
         #expect(errors.count == 1)
@@ -86,7 +69,7 @@ import Testing
     }
 
     @Test func draftsFutureAndExpiredAreSkippedUnlessAsked() throws {
-        let site = try Self.site([
+        let site = try BuildFixtures.site([
             "Content/articles/draft.md": "---\ntitle: Draft\ndate: 2025-01-01\ndraft: true\n---\n",
             "Content/articles/future.md": "---\ntitle: Future\ndate: 2099-01-01\n---\n",
             "Content/articles/expired.md": "---\ntitle: Expired\ndate: 2025-01-01\nexpires: 2025-02-01\n---\n",
@@ -99,7 +82,7 @@ import Testing
 
     @Test(arguments: [".", "Content", "Templates", "/", ".."])
     func refusesOutputFoldersThatHoldSources(output: String) throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         let errors = site.buildErrors { $0.output = output == "/" ? URL(fileURLWithPath: "/") : site.root.appendingPathComponent(output) }
         #expect(errors.count == 1)
@@ -108,7 +91,7 @@ import Testing
     }
 
     @Test func aStagingFolderLeftByAKilledBuildIsCleanedUp() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         try site.write("half", to: ".Public.herald-staging/index.html")
         // A journal killed while being written, before its rename: never read.
@@ -120,7 +103,7 @@ import Testing
     }
 
     @Test func aCommitInterruptedByAKillIsFinishedByTheNextRun() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         _ = try site.build()
         // What a build killed in the middle of its commit leaves behind: the
@@ -136,7 +119,7 @@ import Testing
     }
 
     @Test func filesTheSiteNoLongerHasAreDeletedButDotFilesAreKept() throws {
-        let site = try Self.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
         try site.write("", to: "Public/.gitkeep")
         try site.write("stale", to: "Public/old/stale.html")

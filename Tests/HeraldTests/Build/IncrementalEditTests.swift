@@ -7,7 +7,6 @@ import Testing
 /// other pages show (dates, titles, terms, slugs) by rendering everything.
 /// (Every edit changes the file's size: `age` gives all files one time.)
 @Suite struct IncrementalEditTests {
-    let helper = IncrementalBuildTests()
 
     func story(_ day: Int, title: String? = nil, date: String? = nil, tags: String? = nil, slug: String? = nil, body: String? = nil) -> String {
         var front = "title: \(title ?? "Story \(day)")\ndate: \(date ?? "2025-03-0\(day)")\ntags: [\(tags ?? "t\(day % 2)")]\n"
@@ -22,17 +21,17 @@ import Testing
     /// Builds `site`, applies `edit`, builds again; returns the second report
     /// after checking that the output is the clean build's.
     func rebuild(_ site: TemporarySite, after edit: () throws -> Void) throws -> BuildReport {
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try edit()
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build()
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         return report
     }
 
     @Test func anEditedDateRendersEverything() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         let report = try rebuild(site) { try site.write(story(3, date: "2025-03-09 10:00"), to: path(3)) }
         #expect(report.filesReused == 0)
@@ -40,7 +39,7 @@ import Testing
     }
 
     @Test func anEditedTagRendersEverything() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         let report = try rebuild(site) { try site.write(story(3, tags: "t1, fresh"), to: path(3)) }
         #expect(report.filesReused == 0)
@@ -48,7 +47,7 @@ import Testing
     }
 
     @Test func anEditedSlugRendersEverythingAndRemovesTheOldPage() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         let report = try rebuild(site) { try site.write(story(3, slug: "renamed"), to: path(3)) }
         #expect(report.filesReused == 0)
@@ -57,47 +56,47 @@ import Testing
     }
 
     @Test func successiveEditsStayIncremental() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         var report = try rebuild(site) { try site.write(story(3, body: "First edit."), to: path(3)) }
         #expect(report.filesReused > 0)
         for (day, body) in [(5, "Second edit."), (3, "Third edit, a longer one than the first.")] {
             try site.write(story(day, body: body), to: path(day))
-            try BuildCacheTests().age(site)
+            try site.age()
             report = try site.build()
             #expect(report.filesReused > 0)
             #expect(site.read("Public/2025/03/story-\(day)/index.html")?.contains(body) == true)
-            #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+            #expect(try site.tree() == site.cleanBuildTree())
         }
     }
 
     @Test func aSummaryFromFrontMatterTiesNoListToTheBody() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         let summarized = "---\ntitle: Story 3\ndate: 2025-03-03\ntags: [t1]\nsummary: A standfirst.\n---\nLead 3.\n\n"
         try site.write(summarized + "Body 3.\n", to: path(3))
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         // The second page of the home page lists story 3 with its summary.
         let state = try ContentState.load(for: site.root.appendingPathComponent("Public"))
         #expect(state.dependencies["page/2/index.html"]?.contains(path(3)) == false)
         #expect(state.dependencies["2025/03/story-3/index.html"]?.contains(path(3)) == true)
         try site.write(summarized + "A longer body for story three.\n", to: path(3))
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused > 0)
         #expect(site.read("Public/page/2/index.html")?.contains("A standfirst.") == true)
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         // Story 4's lead is on that page too: the page is rendered again,
         // with story 3's summary from its record (its body is not read).
         try site.write(story(4, body: "A longer body for story four.").replacingOccurrences(of: "Lead 4.", with: "A new lead for story four."), to: path(4))
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused > 0)
         #expect(site.read("Public/page/2/index.html")?.contains("A new lead for story four.") == true)
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anEditedBodyRendersItsTableOfContentsAndTablesAgain() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         // The front page shows each article's headings: a body edit must reach it.
         try site.write("{% for a in paginator.items %}<h2>{{ a.title }}</h2>{% for e in a.toc %}<a href=\"{{ a.url }}#{{ e.id }}\">{{ e.text }}</a>{% endfor %}{% endfor %}", to: "Templates/index.html")
@@ -113,7 +112,7 @@ import Testing
     }
 
     @Test func anEditedBodyRendersItsFootnotesAgain() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         let body = "Turnout rose[^clerk].\n\n[^clerk]: County clerk, 4 March.\n"
         _ = try rebuild(site) { try site.write(story(6, body: body), to: path(6)) }
@@ -124,7 +123,7 @@ import Testing
     }
 
     @Test func anEditedDraftRendersNothingPublished() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         let draft = "Content/articles/2025-03-07-draft.md"
         try site.write("---\ntitle: Draft\ndate: 2025-03-07\ndraft: true\n---\nNot yet.\n", to: draft)
@@ -135,7 +134,7 @@ import Testing
     }
 
     @Test func anEditedPageBodyIsRenderedAgain() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         try site.write("<h1>{{ page.title }}</h1>{{ page.content }}", to: "Templates/page.html")
         try site.write("---\ntitle: About\n---\nWho we are.\n", to: "Content/pages/about.md")
@@ -145,19 +144,19 @@ import Testing
     }
 
     @Test func aBrokenLinkInAnEditIsReportedAsByACleanBuild() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write(story(3, body: "See [this](../missing.md)."), to: path(3))
-        try BuildCacheTests().age(site)
+        try site.age()
         let incremental = site.buildErrors()
         #expect(!incremental.isEmpty)
         #expect(incremental == site.buildErrors { $0.output = site.root.appendingPathComponent("Clean") })
     }
 
     @Test func theWarningsOfUnchangedFilesAreReportedAgain() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         try site.write("---\ntitle: Pictured\ndate: 2025-03-07\nimage: /lead.jpg\n---\nA picture.\n", to: "Content/articles/2025-03-07-pictured.md")
         let report = try rebuild(site) { try site.write(story(3, body: "Edited at length."), to: path(3)) }
@@ -169,9 +168,9 @@ import Testing
 
     @Test(arguments: ["old format", "truncated", "negative count", "a title's letter changed", "checksum changed"])
     func anOldOrDamagedContentStateMeansAFullBuild(damage: String) throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         let state = site.root.appendingPathComponent(".Public.herald-content")
         var bytes = [UInt8](try Data(contentsOf: state))
@@ -205,16 +204,16 @@ import Testing
         }
         try Data(bytes).write(to: state)
         try site.write(story(3, body: "Changed."), to: path(3))
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(throws: FullBuildReason.self) { try ContentState.load(for: site.root.appendingPathComponent("Public")) }
         let report = try site.build()
         #expect(report.filesReused == 0)
         #expect(report.path == .full(reason: "the previous build's state could not be read"))
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 
     @Test func anUndamagedContentStateLoads() throws {
-        let site = try IncrementalBuildTests.site()
+        let site = try BuildFixtures.storiesSite()
         defer { site.remove() }
         _ = try site.build()
         _ = try ContentState.load(for: site.root.appendingPathComponent("Public"))

@@ -12,25 +12,24 @@ import Testing
     }
 
     @Test func eachPathIsNamedWithItsReason() throws {
-        let site = try BuildOutputTests.site()
+        let site = try BuildFixtures.site()
         defer { site.remove() }
-        let cache = BuildCacheTests()
-        try cache.age(site)
+        try site.age()
         #expect(try Self.firstLine(site) == "build: full (no previous build)")
         #expect(try Self.firstLine(site) == "build: unchanged")
         try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river fell sharply.\n", to: "Content/articles/2025-07-04-river.md")
-        try cache.age(site)
+        try site.age()
         let edited = try Self.firstLine(site)
         #expect(edited == "build: incremental (1 source changed)")
         try site.write("---\ntitle: The River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river fell sharply.\n", to: "Content/articles/2025-07-04-river.md")
-        try cache.age(site)
+        try site.age()
         #expect(try Self.firstLine(site)
             == "build: full (the metadata of Content/articles/2025-07-04-river.md changed (title, dates, URL, terms or other front matter))")
         try site.write("<h1>{{ page.title }}</h1>", to: "Templates/article.html")
-        try cache.age(site)
+        try site.age()
         #expect(try Self.firstLine(site) == "build: full (templates changed)")
         try site.write("---\ntitle: Flood\ndate: 2025-07-05\n---\nNew.\n", to: "Content/articles/2025-07-05-flood.md")
-        try cache.age(site)
+        try site.age()
         #expect(try Self.firstLine(site) == "build: full (content files were added or removed)")
     }
 }

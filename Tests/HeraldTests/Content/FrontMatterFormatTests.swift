@@ -123,13 +123,12 @@ import Testing
     }
 
     @Test func aSiteBuildsFromEveryFormatAlikeAndIncrementally() throws {
-        let helper = IncrementalBuildTests()
         let site = try SiteFixtures.site([
             "Content/articles/2025-07-04-toml.md": Self.toml,
             "Content/articles/2025-07-05-json.md": Self.json.replacingOccurrences(of: "/2019/05/ferry/", with: "/2019/05/ferry-json/"),
         ])
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.read("Public/2025/07/toml/index.html")?.hasPrefix("Ferry fares rise|") == true)
         #expect(site.exists("Public/2019/05/ferry/index.html") && site.exists("Public/2019/05/ferry-json/index.html"))
@@ -137,6 +136,6 @@ import Testing
         let json = Self.json.replacingOccurrences(of: "/2019/05/ferry/", with: "/2019/05/ferry-json/")
         try site.write(json.replacingOccurrences(of: "Ferry fares rise", with: "Ferry fares rise again"), to: "Content/articles/2025-07-05-json.md")
         _ = try site.build()
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }

@@ -122,7 +122,7 @@ import Testing
         // Another photo in place of one: its entry is made, the old one pruned, and the page shows the new one.
         try FileManager.default.removeItem(atPath: site.root.path + "/Content/static/images/weir.jpg")
         try Self.photo(site, "weir.jpg", width: 400, height: 300)
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         let after = try FileManager.default.contentsOfDirectory(atPath: cache).filter { $0 != "index" }.sorted()
         #expect(after.count == 2 && after != entries, "\(entries) → \(after)")

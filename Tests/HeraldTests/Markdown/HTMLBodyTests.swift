@@ -37,14 +37,13 @@ import Testing
     }
 
     @Test func aSiteBuildsHTMLArticlesAndPagesIncrementally() throws {
-        let helper = IncrementalBuildTests()
         let site = try SiteFixtures.site([
             "Content/articles/2025-07-04-ferry.html": "---\ntitle: Ferry fares rise\ndate: 2025-07-04\n---\n" + Self.body + "\n",
             "Content/pages/history.html": "+++\ntitle = \"Our history\"\n+++\n<p>Founded in <strong>2019</strong>.</p>\n",
             "Templates/article.html": "{{ page.title }}|{{ page.summary }}|{{ page.word_count }}|{{ page.content }}",
         ])
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build()
         #expect(report.articles == 1 && report.pages == 1)
         let article = try #require(site.read("Public/2025/07/ferry/index.html"))
@@ -55,7 +54,7 @@ import Testing
         try site.write("---\ntitle: Ferry fares rise\ndate: 2025-07-04\n---\n<p>The fare rises to $5.</p>\n", to: "Content/articles/2025-07-04-ferry.html")
         let second = try site.build()
         #expect(second.filesReused > 0, "a body edit is an incremental build")
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         #expect(site.read("Public/2025/07/ferry/index.html")?.contains("$5") == true)
     }
 }

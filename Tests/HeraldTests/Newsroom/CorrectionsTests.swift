@@ -104,17 +104,16 @@ private typealias F = SiteFixtures
     @Test func anIncrementalBuildAfterACorrectionEqualsACleanBuild() throws {
         let site = try F.demoSite()
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         let path = "Content/articles/2026/2026-11-18-rail-spur-study.md"
         var text = try #require(site.read(path))
         let close = try #require(text.range(of: "\n---\n", range: text.index(after: text.startIndex)..<text.endIndex))
         text.insert(contentsOf: "\ncorrections:\n  - { date: 2026-11-19 08:00, text: \"The study covers 14 miles of track, not 41.\" }", at: close.lowerBound)
         try site.write(text, to: path)
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         #expect(site.read("Public/corrections/index.html")?.contains("/2026/11/rail-spur-study/#correction-1") == true)
     }
 }

@@ -59,7 +59,7 @@ private typealias F = SiteFixtures
         // Older than the news sitemap's two days at both builds: only the badge depends on "now".
         let site = try Self.site("live: true\nlive_until: 2027-01-16 18:00\n", date: "2027-01-10 06:00")
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.read("Public/2027/01/bridge/index.html")?.hasPrefix("[LIVE]") == true)
         // Nothing changed but "now": the cache must not keep the badge.
@@ -198,19 +198,18 @@ private typealias F = SiteFixtures
         let site = try Self.site()
         defer { site.remove() }
         try site.write(F.article("Other", date: "2027-01-13 10:00", body: "Other."), to: "Content/articles/other.md")
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
 
         // A new update: the story's time in feeds and the sitemap moves,
         // and only the outputs showing it are rendered again.
         let added = Self.body + "\n<!--update 2027-01-14 15:05-->\n\nThe walkway reopens.\n"
         try site.write(F.article("Bridge", date: "2027-01-14 06:00", "live: true\n", body: added), to: "Content/articles/bridge.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let afterUpdate = try site.build()
         #expect(afterUpdate.filesReused > 0, "a new update is an incremental build")
         #expect(site.read("Public/sitemap.xml")?.contains("<lastmod>2027-01-14T15:05:00-05:00</lastmod>") == true)
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == cleanBuild(site))
         #expect(site.read("Public/feed.xml")?.contains("<updated>2027-01-14T15:05:00-05:00</updated>") == true)
         #expect(site.read("Public/2027/01/bridge/index.html")?.contains("id=\"update-2027-01-14-1505\"") == true)
 
@@ -218,10 +217,10 @@ private typealias F = SiteFixtures
         try site.write(
             F.article("Bridge", date: "2027-01-14 06:00", "live: true\n", body: added.replacingOccurrences(of: "The walkway reopens.", with: "The east walkway reopens.")),
             to: "Content/articles/bridge.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build()
         #expect(report.filesReused > 0, "an edited update is an incremental build")
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == cleanBuild(site))
+        #expect(try site.tree() == cleanBuild(site))
         #expect(site.read("Public/feed.xml")?.contains("The east walkway reopens.") == true)
     }
 
@@ -234,17 +233,17 @@ private typealias F = SiteFixtures
         for day in 1...4 { files["Content/articles/other-\(day).md"] = F.article("Other \(day)", date: "2027-01-0\(day) 10:00", "tags: [roads]\n", body: "Other.") }
         let site = try F.site(files, yaml: F.siteYAML + "feeds:\n  taxonomies: true\n")
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         for (minute, story) in [("15:05", "bridge"), ("15:06", "storm")] {
             let date = story == "bridge" ? "2027-01-14 06:00" : "2027-01-12 06:00"
             let tags = story == "bridge" ? "roads" : "weather"
             let body = (site.read("Content/articles/\(story).md") ?? "").components(separatedBy: "---\n").last ?? ""
             try site.write(F.article(story.capitalized, date: date, "live: true\ntags: [\(tags)]\n", body: body + "\n<!--update 2027-01-14 \(minute)-->\n\nMore.\n"), to: "Content/articles/\(story).md")
-            try BuildCacheTests().age(site)
+            try site.age()
             let report = try site.build()
             #expect(report.filesReused > 0, "\(story): incremental")
-            #expect(try IncrementalBuildTests().tree(site.root.appendingPathComponent("Public")) == cleanBuild(site), "\(story)")
+            #expect(try site.tree() == cleanBuild(site), "\(story)")
         }
         #expect(site.read("Public/index.html")?.contains("storm@2027-01-14T15:06:00-05:00") == true)
     }
@@ -255,7 +254,7 @@ private typealias F = SiteFixtures
         for name in names where name == "Clean" || name.hasPrefix(".Clean.") {
             try FileManager.default.removeItem(at: site.root.appendingPathComponent(name))
         }
-        return try IncrementalBuildTests().cleanBuild(site)
+        return try site.cleanBuildTree()
     }
 
     @Test func aKeptItemHasTheUpdatesTimesButNotTheirWords() {

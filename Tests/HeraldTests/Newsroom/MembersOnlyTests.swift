@@ -128,14 +128,13 @@ private typealias F = SiteFixtures
         let site = try Self.site("access: members\n", body: Self.body)
         defer { site.remove() }
         try site.write(F.article("B", date: "2025-07-02 10:00", body: "Other."), to: "Content/articles/b.md")
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write(F.article("A", date: "2025-07-01 10:00", "access: members\n", body: Self.body.replacingOccurrences(of: "Free second.", with: "Free second, edited.")), to: "Content/articles/a.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build()
         #expect(report.filesReused > 0, "an edited body is an incremental build")
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         #expect(site.read("Public/feed.xml")?.contains("Free second, edited.") == true)
     }
 }

@@ -131,23 +131,22 @@ import Testing
     }
 
     @Test func anIncrementalBuildEqualsACleanBuild() throws {
-        let helper = IncrementalBuildTests()
         let site = try Self.site()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         // A body edit (incremental), then an alias edit (full), then site.yml.
         try site.write(SiteFixtures.article("River", date: "2025-07-04 09:14", "aliases: [/2019/05/the-river-rises/]\n", body: "New body."), to: "Content/articles/2025-07-04-river.md")
         _ = try site.build()
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         #expect(!site.exists("Public/café/old/index.html"))
         try site.write("---\ntitle: About\naliases: [/who/]\n---\nWho we are, again.\n", to: "Content/pages/about.md")
         _ = try site.build()
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         #expect(site.exists("Public/who/index.html") && !site.exists("Public/about-us/index.html"))
         try site.write(Self.yaml + "redirects: { formats: [html] }\n", to: "site.yml")
         _ = try site.build()
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         #expect(!site.exists("Public/_redirects"))
     }
 }

@@ -13,7 +13,7 @@ import Testing
     static func writeSite(at root: URL, version: Int, count: Int) throws {
         let site = TemporarySite(existing: root)
         try site.write("title: Atomic News\nurl: https://news.example.org/\ntimezone: UTC\npaginate: 10\n", to: "site.yml")
-        for (path, text) in BuildOutputTests.minimalTheme { try site.write(text, to: path) }
+        for (path, text) in BuildFixtures.minimalTheme { try site.write(text, to: path) }
         try site.write("{{ term.name }}{% for a in paginator.items %}{{ a.title }}{% endfor %}", to: "Templates/term.html")
         for index in 0..<count where index % 7 != version {
             let day = 1 + index % 28

@@ -16,7 +16,7 @@ import Testing
     }
 
     static func site(_ files: [String: String]) throws -> TemporarySite {
-        var all = BuildOutputTests.minimalTheme
+        var all = BuildFixtures.minimalTheme
         all["Templates/term.html"] = "{{ term.name }}{% for a in paginator.items %}{{ a.title }}{% endfor %}"
         all["site.yml"] = "title: Limits\nurl: https://news.example.org/\ntimezone: UTC\n"
         all.merge(files) { _, new in new }

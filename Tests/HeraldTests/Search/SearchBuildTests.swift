@@ -72,9 +72,8 @@ import Testing
         let site = try Self.site()
         defer { site.remove() }
         _ = try build(site)
-        let helper = IncrementalBuildTests()
-        let first = try helper.tree(site.root.appendingPathComponent("Public/search"))
-        let clean = try helper.cleanBuild(site).filter { $0.key.hasPrefix("search/") }
+        let first = try site.tree("Public/search")
+        let clean = try site.cleanBuildTree().filter { $0.key.hasPrefix("search/") }
         #expect(first == Dictionary(uniqueKeysWithValues: clean.map { (String($0.key.dropFirst("search/".count)), $0.value) }))
         try site.write("title: T\nurl: https://news.example.org/\n", to: "site.yml")
         _ = try site.build()
@@ -86,11 +85,10 @@ import Testing
     @Test func anEditRewritesOnlyTheShardsItChangesAndEqualsACleanBuild() throws {
         let site = try Self.site()
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try build(site)
         let folder = site.root.appendingPathComponent("Public/search/index")
-        let before = try helper.tree(folder)
+        let before = try TemporarySite.tree(folder)
         func modified(_ name: String) throws -> Date {
             try FileManager.default.attributesOfItem(atPath: folder.appendingPathComponent(name).path)[.modificationDate] as! Date
         }
@@ -98,11 +96,11 @@ import Testing
         try site.write(
             "---\ntitle: School board hires a superintendent\ndate: 2025-03-03\nauthor: Ada Park\ncategories: [Schools]\ntags: [education]\n---\nThe board named a superintendent from Millbrook.\n\nShe starts with a xylophonic welcome.\n",
             to: "Content/articles/2025-03-03-story-3.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build { $0.now = Date(timeIntervalSince1970: 1_750_000_000) }
         #expect(report.filesReused > 0)
-        let after = try helper.tree(folder)
-        let clean = try helper.cleanBuild(site)
+        let after = try TemporarySite.tree(folder)
+        let clean = try site.cleanBuildTree()
         #expect(after == Dictionary(uniqueKeysWithValues: clean.filter { $0.key.hasPrefix("search/index/") }.map { (String($0.key.dropFirst("search/index/".count)), $0.value) }))
         #expect(try SearchIndexReader(output: site.root.appendingPathComponent("Public")).urls("xylophonic") == ["/2025/03/story-3/"])
         var rewritten: [String] = []
@@ -117,11 +115,11 @@ import Testing
     @Test func aLostCacheMakesTheRebuildFull() throws {
         let site = try Self.site()
         defer { site.remove() }
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try build(site)
         FileSystem.remove(SearchCache.location(of: site.root.appendingPathComponent("Public")))
         try site.write("---\ntitle: Floods close the river road\ndate: 2025-03-02\nauthor: Tom Reed\ncategories: [Environment]\ntags: [weather]\n---\nFlooding closed the river road after a quagmire.\n", to: "Content/articles/2025-03-02-story-2.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let report = try site.build { $0.now = Date(timeIntervalSince1970: 1_750_000_000) }
         #expect(report.filesReused == 0)
         let index = try SearchIndexReader(output: site.root.appendingPathComponent("Public"))

@@ -141,20 +141,19 @@ import Testing
     @Test func anIncrementalBuildEqualsACleanBuild() throws {
         let site = try Self.site()
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write(F.article("A", date: "2025-01-01", "categories: Politics\n", body: "Changed."), to: "Content/articles/2025-01-01-a.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused > 0)
         #expect(site.read("Public/politics/page/2/index.html") == "Politics:a <p>Changed.</p>\n,|0")
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         // A new list is a full build, equal to a clean one.
         try site.write(Self.yaml + "  sports: { where: { categories: Sports } }\n", to: "site.yml")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.read("Public/sports/index.html")?.hasPrefix("sports|Sports|/sports/|1|1/1|b,|") == true)
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Clean"))
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }

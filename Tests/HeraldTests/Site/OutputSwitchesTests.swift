@@ -58,13 +58,12 @@ import Testing
     @Test func switchingAnOutputOffRemovesItAsACleanBuildWould() throws {
         let site = try Self.site("{}")
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write(F.siteYAML + "outputs: { archive: false, sitemap: false }\n", to: "site.yml")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(!site.exists("Public/archive/index.html") && !site.exists("Public/sitemap.xml"))
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }

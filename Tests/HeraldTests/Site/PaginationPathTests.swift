@@ -53,13 +53,12 @@ import Testing
     @Test func anIncrementalBuildEqualsACleanBuild() throws {
         let site = try Self.site()
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write(F.article("A", date: "2025-01-01", "tags: [Economy]\n", body: "A changed lead."), to: "Content/articles/2025-01-01-a.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused > 0)
         #expect(site.read("Public/tags/economy/seite-2/index.html")?.contains("A changed lead.") == true)
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }

@@ -87,23 +87,22 @@ import Testing
     @Test func anIncrementalBuildEqualsACleanBuild() throws {
         let site = try Self.site(["Templates/list.html": "{% for a in paginator.items %}{{ a.slug }} {{ a.summary }},{% endfor %}"])
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         // The body of an unrendered item, shown only by listings.
         try site.write(F.article("Note", date: "2025-03-01", "tags: [Water]\nrender: false\n", body: "A changed note."), to: "Content/articles/2025-03-01-note.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         #expect(try site.build().filesReused > 0)
         #expect(site.read("Public/articles/index.html")?.contains("note <p>A changed note.</p>") == true)
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         // Listing an unlisted article and unrendering a listed one.
         try site.write(F.article("Hidden", date: "2025-04-01", "tags: [Water, Secret]\n"), to: "Content/articles/2025-04-01-hidden.md")
         try site.write(F.article("A", date: "2025-01-01", "tags: [Water]\nrender: false\n"), to: "Content/articles/2025-01-01-a.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         #expect(site.exists("Public/tags/secret/index.html"))
         #expect(!site.exists("Public/2025/01/a/index.html"))
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Clean"))
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }

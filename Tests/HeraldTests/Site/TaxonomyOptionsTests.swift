@@ -121,22 +121,21 @@ import Testing
             "Templates/term.html": "{{ term.name }}:{% for a in paginator.items %}{{ a.title }} {{ a.summary }},{% endfor %}",
         ])
         defer { site.remove() }
-        let helper = IncrementalBuildTests()
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try site.write(F.article("A", date: "2025-01-01", "tags: [Economy, Water]\ncategories: Politics\n", body: "A new body."), to: "Content/articles/2025-01-01-a.md")
-        try BuildCacheTests().age(site)
+        try site.age()
         let edit = try site.build()
         #expect(edit.filesReused > 0)
         #expect(site.read("Public/articles/tags/water/index.html")?.contains("Water:A <p>A new body.</p>") == true)
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
         // A changed option is a full build, equal to a clean one too.
         try site.write(Self.yaml.replacingOccurrences(of: "/articles/tags/", with: "/topics/"), to: "site.yml")
-        try BuildCacheTests().age(site)
+        try site.age()
         _ = try site.build()
         try FileManager.default.removeItem(at: site.root.appendingPathComponent("Clean"))
         #expect(site.exists("Public/topics/water/index.html"))
         #expect(!site.exists("Public/articles/tags/water/index.html"))
-        #expect(try helper.tree(site.root.appendingPathComponent("Public")) == helper.cleanBuild(site))
+        #expect(try site.tree() == site.cleanBuildTree())
     }
 }
