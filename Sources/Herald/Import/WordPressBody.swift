@@ -13,6 +13,8 @@ enum WordPressBody {
         var unknownShortcodes: [String]
         /// Attachment ids a `[gallery]` names that the export does not have.
         var missingMedia: [String] = []
+        /// `[gallery]`s that show nothing: no ids, and no images uploaded to the post.
+        var emptyGalleries = 0
     }
 
     /// `post` is the post's id, for a `[gallery]` of the images uploaded to it.
@@ -35,10 +37,12 @@ enum WordPressBody {
             return link(url)
         }
         var missingMedia: [String] = []
+        var emptyGalleries = 0
         if let gallery {
             text = replace(galleryShortcode, in: text) { groups in
                 let rendered = gallery.render(attributes: groups[1], post: post)
                 missingMedia += rendered.missing
+                if rendered.empty { emptyGalleries += 1 }
                 return rendered.html
             }
         }
@@ -53,7 +57,7 @@ enum WordPressBody {
             return groups[0]
         }
         if !blocks { text = autop(text) }
-        return Converted(html: text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n", unknownShortcodes: unknown, missingMedia: missingMedia)
+        return Converted(html: text.trimmingCharacters(in: .whitespacesAndNewlines) + "\n", unknownShortcodes: unknown, missingMedia: missingMedia, emptyGalleries: emptyGalleries)
     }
 
     /// A paragraph linking to `url`, the URL as its text. Content gives the

@@ -28,6 +28,8 @@ struct WordPressGallery {
         var html: String
         /// Ids the shortcode names that the export has no attachment for.
         var missing: [String]
+        /// True when the gallery names no images at all (no `ids`, nothing uploaded to the post).
+        var empty = false
     }
 
     /// The HTML for a gallery with these shortcode attributes (the text
@@ -35,7 +37,8 @@ struct WordPressGallery {
     func render(attributes: String, post: String) -> Rendered {
         let values = Self.attributes(attributes)
         let ids: [String]
-        if let list = values["ids"] ?? values["include"] {
+        // An empty `ids=""` means none given, as in WordPress.
+        if let list = (values["ids"] ?? values["include"]).flatMap({ $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }) {
             ids = list.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         } else {
             ids = children[values["id"] ?? post] ?? []
@@ -54,7 +57,7 @@ struct WordPressGallery {
             if let caption = image.caption { figure += "<figcaption>\(caption)</figcaption>" }
             figures.append("<figure>\(figure)</figure>")
         }
-        guard !figures.isEmpty else { return Rendered(html: "", missing: missing) }
+        guard !figures.isEmpty else { return Rendered(html: "", missing: missing, empty: missing.isEmpty) }
         return Rendered(html: "<div class=\"gallery\">\n" + figures.joined(separator: "\n") + "\n</div>", missing: missing)
     }
 

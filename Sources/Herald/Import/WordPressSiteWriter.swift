@@ -141,6 +141,9 @@ struct WordPressSiteWriter {
         for missing in body.missingMedia {
             report.media.append(("\(kind) '\(title)' (\(id))", "[gallery] names attachment \(missing), which the export does not have; it is left out"))
         }
+        if body.emptyGalleries > 0 {
+            report.media.append(("\(kind) '\(title)' (\(id))", "[gallery] names no images and none were uploaded to the post; it is left out"))
+        }
         for problem in mediaProblems { report.media.append(("\(kind) '\(title)' (\(id))", problem)) }
 
         let file = kind == "article" ? "Content/articles/\(year)/\(year)-\(month)-\(slug).html" : "Content/pages/\(slug).html"

@@ -63,6 +63,7 @@ import Testing
             // The attachments come after the posts, as in a real export: the first pass finds them.
             Self.post(1, "regatta", body: "Boats in the bay.\n\n[gallery ids=\"11, 12,99\" link=\"file\"]\n\nMore next week."),
             Self.post(2, "ferry", body: "[gallery columns='2']"),
+            Self.post(4, "empty", body: "Nothing here.\n\n[gallery ids=\"\"]"),
             Self.post(3, "blocks", body: "<!-- wp:gallery {\"ids\":[11]} -->\n<figure class=\"wp-block-gallery\"><figure class=\"wp-block-image\"><img src=\"\(Self.uploadsURL)sail.jpg\" alt=\"Sails\"/></figure></figure>\n<!-- /wp:gallery -->"),
             Self.attachment(11, url: Self.uploadsURL + "sail.jpg", alt: "Sails \"up\"", caption: "Sails at dawn."),
             Self.attachment(12, url: Self.uploadsURL + "buoy.jpg"),
@@ -87,9 +88,14 @@ import Testing
         #expect(blocks.contains("<figure class=\"wp-block-gallery\"><figure class=\"wp-block-image\"><img src=\"\(Self.uploadsURL)sail.jpg\" alt=\"Sails\"/></figure></figure>"))
         #expect(!blocks.contains("wp:gallery"))
         #expect(report.shortcodes.isEmpty, "galleries are converted, not reported: \(report.shortcodes)")
-        #expect(report.media.map(\.problem) == ["[gallery] names attachment 99, which the export does not have; it is left out"])
+        #expect(report.media.map(\.problem) == [
+            "[gallery] names attachment 99, which the export does not have; it is left out",
+            "[gallery] names no images and none were uploaded to the post; it is left out",
+        ])
+        #expect(report.media.last?.post == "article 'empty' (4)")
+        #expect(site.read("site/Content/articles/2024/2024-03-empty.html")?.hasSuffix("---\n<p>Nothing here.</p>\n") == true)
         #expect(report.media.first?.post == "article 'regatta' (1)")
-        #expect(report.lines.contains("Media to check (1):"))
+        #expect(report.lines.contains("Media to check (2):"))
     }
 
     @Test func urlsAloneOnALineBecomeLinks() throws {
