@@ -27,7 +27,7 @@ struct BuildPlanner {
     func route() -> Route {
         do {
             let build = try incremental()
-            return Route(kind: .incremental(build), path: .incremental(changedSources: build.changed.count))
+            return Route(kind: .incremental(build), path: .incremental(changedSources: build.changed.count + build.changedData.count))
         } catch {
             return full(reason: error.text)
         }
@@ -51,7 +51,8 @@ struct BuildPlanner {
         }
         let state = try previous.state(settings: setup.settings)
         guard cache.outputs == previous.outputs.digest else { throw FullBuildReason("the output folder changed since the previous build") }
-        let reading = try IncrementalBuild.read(state: state, listed: previous.sources, loader: setup.loader)
+        let reading = try IncrementalBuild.read(
+            state: state, listed: previous.sources, changedData: setup.settings.changedData(since: state.settings), loader: setup.loader)
         return try IncrementalBuild(
             state: state, reading: reading, assembler: setup.assembler, templateExists: setup.templateExists, startedAt: startedAt)
     }

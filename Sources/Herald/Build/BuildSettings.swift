@@ -21,6 +21,10 @@ struct BuildSettings: Sendable, Equatable {
     var authors: UInt64
     /// Static files count too: feeds give the size of lead images.
     var staticFiles: UInt64
+    /// Each data file's path and the digest of its bytes. Only adding or
+    /// removing one makes a full build: an incremental build renders again
+    /// the outputs that read a file whose digest changed (`changedData`).
+    var data: [String: UInt64] = [:]
 
     /// The settings of a build with `options` over the listed `files`
     /// (sorted, from `BuildCache.inputFiles`).
@@ -72,18 +76,35 @@ struct BuildSettings: Sendable, Equatable {
         if templates != previous.templates { return "templates changed" }
         if authors != previous.authors { return "author profiles changed" }
         if staticFiles != previous.staticFiles { return "static files changed" }
+        if Set(data.keys) != Set(previous.data.keys) { return "data files were added or removed" }
         return nil
+    }
+
+    /// The data files whose bytes differ from those of `previous` (which
+    /// has the same files: see `change(since:)`).
+    func changedData(since previous: BuildSettings) -> Set<String> {
+        Set(data.filter { previous.data[$0.key] != $0.value }.keys)
     }
 
     var digests: [UInt64] { [version, options, configuration, templates, authors, staticFiles] }
 
     func write(to writer: inout BinaryWriter) {
         for digest in digests { writer.write(digest) }
+        writer.write(data.count)
+        for (path, digest) in data.sorted(by: { $0.key < $1.key }) {
+            writer.write(path)
+            writer.write(digest)
+        }
     }
 
     static func read(from reader: inout BinaryReader) throws(BinaryReader.Failure) -> BuildSettings {
-        BuildSettings(
+        var settings = BuildSettings(
             version: try reader.uint64(), options: try reader.uint64(), configuration: try reader.uint64(),
             templates: try reader.uint64(), authors: try reader.uint64(), staticFiles: try reader.uint64())
+        for _ in 0..<(try reader.count()) {
+            let path = try reader.string()
+            settings.data[path] = try reader.uint64()
+        }
+        return settings
     }
 }

@@ -10,6 +10,9 @@ struct BuildSetup {
     /// the content's so that a run shows every error at once.
     let templates: TemplateLibrary?
     let templateErrors: [Diagnostic]
+    /// `site.data`, and the problems of its files (reported with the rest).
+    let data: SiteData
+    let dataErrors: [Diagnostic]
     let settings: BuildSettings
     let loader: ContentLoader
     let assembler: SiteAssembler
@@ -31,7 +34,10 @@ struct BuildSetup {
             templateErrors = error.diagnostics
         }
         clock.lap("templates")
-        settings = BuildSettings(options: options, files: sources)
+        (data, dataErrors) = SiteData.load(root: root, sources: sources.map(\.path))
+        var settings = BuildSettings(options: options, files: sources)
+        settings.data = data.digests
+        self.settings = settings
         loader = ContentLoader(root: root, config: config)
         var assembler = SiteAssembler(config: config, options: options)
         assembler.images = images

@@ -93,7 +93,7 @@ public struct Builder: Sendable {
 
         var report = BuildReport()
         report.path = route.path
-        var errors = setup.templateErrors
+        var errors = setup.templateErrors + setup.dataErrors
         for diagnostic in diagnostics {
             if diagnostic.severity == .error { errors.append(diagnostic) } else { report.warnings.append(diagnostic) }
         }
@@ -105,7 +105,7 @@ public struct Builder: Sendable {
         guard errors.isEmpty, let templates = setup.templates else { throw DiagnosticError(errors) }
 
         var plan = OutputPlan()
-        let values = SiteValues(site: site)
+        let values = SiteValues(site: site, data: setup.data)
         PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)
         FeedPlanner(site: site, root: root, images: images).plan(into: &plan)
         CorrectionsPlanner.plan(site, values: values, templates: templates, into: &plan)
@@ -136,7 +136,7 @@ public struct Builder: Sendable {
         // the outputs are written.
         let loaded = content, settings = setup.settings
         let state = BackgroundWork {
-            incremental.map { $0.state.encode(replacing: $0.replaced) }
+            incremental.map { $0.state.encode(replacing: $0.replaced, settings: settings) }
                 ?? ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt)
         }
         let reuse = incremental.map(IncrementalRender.init)

@@ -18,7 +18,7 @@ import Foundation
 ///
 /// Reading and writing the file: `ContentStateFile.swift`.
 struct ContentState: Sendable {
-    static let magic = "herald-content 12"
+    static let magic = "herald-content 13"
 
     init(settings: BuildSettings) {
         self.settings = settings
@@ -108,16 +108,23 @@ struct ContentState: Sendable {
     }
 
     /// The positions in `dependencies` of the outputs that showed the body
-    /// of one of the records `changed`.
-    func outputs(showing changed: [Int]) -> [Int] {
-        changed.isEmpty ? [] : dependencies.outputs(showing: flags(changed))
+    /// of one of the records `changed`, or read one of the data files `data`
+    /// (paths; sources of the table that are no record).
+    func outputs(showing changed: [Int], data: Set<String> = []) -> [Int] {
+        guard !changed.isEmpty || !data.isEmpty else { return [] }
+        var shown = flags(changed)
+        if !data.isEmpty, dependencies.names.count > shown.count {
+            shown += dependencies.names[shown.count...].map(data.contains)
+        }
+        return dependencies.outputs(showing: shown)
     }
 
     /// The records, besides the `changed` ones, whose bodies the outputs
-    /// showing a changed one showed: what rendering those outputs again needs.
-    func bodiesNeeded(changed: [Int]) -> [Int] {
+    /// showing a changed one (or reading a changed data file) showed: what
+    /// rendering those outputs again needs.
+    func bodiesNeeded(changed: [Int], data: Set<String> = []) -> [Int] {
         var needed = flags([])
-        for output in outputs(showing: changed) {
+        for output in outputs(showing: changed, data: data) {
             for source in dependencies.sources(at: output) where Int(source) < records.count {
                 needed[Int(source)] = true
             }

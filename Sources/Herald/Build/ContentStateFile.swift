@@ -120,7 +120,9 @@ extension ContentState {
     /// index) encoded anew: the state of a build that read those files
     /// again and kept every item's metadata and publication. The other
     /// records are copied as they were encoded, whole runs at a time.
-    func encode(replacing replaced: [Int: Record]) -> Encoded {
+    /// `settings` are this build's (the same as the state's but for the
+    /// digests of data files).
+    func encode(replacing replaced: [Int: Record], settings: BuildSettings) -> Encoded {
         var header = BinaryWriter(capacity: 64)
         header.write(Self.magic)
         settings.write(to: &header)

@@ -20,10 +20,14 @@ struct IncrementalBuild: Sendable {
         /// Which records were read again (changed, or for their bodies).
         var read: [Bool]
         var content: LoadedContent
+        /// The data files whose bytes changed (paths).
+        var changedData: Set<String>
     }
 
     let state: ContentState
     let changed: [Int]
+    /// The data files whose bytes changed: the outputs that read one are rendered again.
+    let changedData: Set<String>
     let read: [Bool]
     /// The new records of every file read again, by record index.
     let replaced: [Int: ContentState.Record]
@@ -34,15 +38,17 @@ struct IncrementalBuild: Sendable {
 
     /// Reads the content files that changed since `state` (by `listed`,
     /// from `BuildCache.inputFiles`) and the files whose bodies the outputs
-    /// showing them show.
-    static func read(state: ContentState, listed: [BuildCache.SourceFile], loader: ContentLoader) throws(FullBuildReason) -> Reading {
+    /// showing them, or reading one of the data files `changedData`, show.
+    static func read(
+        state: ContentState, listed: [BuildCache.SourceFile], changedData: Set<String>, loader: ContentLoader
+    ) throws(FullBuildReason) -> Reading {
         guard let changes = state.changedRecords(listed: listed) else { throw FullBuildReason("content files were added or removed") }
         let changed = changes.map(\.record)
         let root = loader.root.path
         // The metadata of a file read only for its body is taken again right
         // before reading it: had it changed since the listing, its record
         // would no longer vouch for its metadata.
-        let needed = state.bodiesNeeded(changed: changed)
+        let needed = state.bodiesNeeded(changed: changed, data: changedData)
         var files = changes.map(\.file)
         for index in needed {
             let record = state.records[index]
@@ -54,7 +60,7 @@ struct IncrementalBuild: Sendable {
         guard content.drafts.count == files.count, !content.diagnostics.contains(where: { $0.severity == .error }) else {
             throw FullBuildReason("a changed content file has errors")
         }
-        return Reading(changed: changed, read: state.flags(changed + needed), content: content)
+        return Reading(changed: changed, read: state.flags(changed + needed), content: content, changedData: changedData)
     }
 
     init(state: ContentState, reading: Reading, assembler: SiteAssembler, templateExists: (String) -> Bool, startedAt: Double) throws(FullBuildReason) {
@@ -115,6 +121,7 @@ struct IncrementalBuild: Sendable {
         diagnostics += reading.content.diagnostics.filter { !ContentState.isContentFile($0.path) }
         self.state = state
         changed = reading.changed
+        changedData = reading.changedData
         read = reading.read
         self.replaced = replaced
         site = Site(config: assembler.config, articles: articles, pages: pages, taxonomies: taxonomies, now: assembler.options.now)

@@ -16,7 +16,7 @@ struct IncrementalRender: Sendable {
     let state: ContentState
     let withheld: Withheld
     /// By position in the state's dependencies: the outputs that showed a
-    /// changed file.
+    /// changed file (a content file's body, or a data file).
     private let showingChanges: [Bool]
     /// Their paths: the outputs of the previous build whose sources may
     /// change (a copied file keeps its own).
@@ -26,7 +26,7 @@ struct IncrementalRender: Sendable {
         state = build.state
         withheld = Withheld(state: build.state, read: build.read)
         var showing = Array(repeating: false, count: build.state.dependencies.count)
-        let positions = build.state.outputs(showing: build.changed)
+        let positions = build.state.outputs(showing: build.changed, data: build.changedData)
         for position in positions { showing[position] = true }
         showingChanges = showing
         outputsShowingChanges = positions.map { build.state.dependencies.outputs[$0] }

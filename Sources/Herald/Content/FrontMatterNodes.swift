@@ -111,7 +111,7 @@ enum FrontMatterNodes {
 
     /// Foundation names the place of a JSON error in its message ("around
     /// line 2, column 9") or as a character index; line 1 otherwise.
-    private static func jsonErrorPlace(_ error: Error, in text: String) -> (Int, Int) {
+    static func jsonErrorPlace(_ error: Error, in text: String) -> (Int, Int) {
         let info = (error as NSError).userInfo
         let message = (info[NSDebugDescriptionErrorKey] as? String) ?? (error as NSError).localizedDescription
         if let line = number(after: "line ", in: message), let column = number(after: "column ", in: message) { return (line, column) }
@@ -129,7 +129,7 @@ enum FrontMatterNodes {
         return Int(message[range.upperBound...].prefix(while: \.isNumber))
     }
 
-    private static func jsonErrorText(_ error: Error) -> String {
+    static func jsonErrorText(_ error: Error) -> String {
         let info = (error as NSError).userInfo
         let text = (info[NSDebugDescriptionErrorKey] as? String) ?? (error as NSError).localizedDescription
         // The place is given as the diagnostic's line and column instead.

@@ -4,7 +4,8 @@ struct SiteValues: Sendable {
     /// `site`, built once per build and shared by every render.
     let siteValue: Value
 
-    init(site: Site) {
+    /// `data` is `site.data` (the site's data files).
+    init(site: Site, data: SiteData = SiteData()) {
         self.site = site
         let config = site.config
         var taxonomies: [String: Value] = [:]
@@ -30,6 +31,7 @@ struct SiteValues: Sendable {
             "logo": config.logo.map { .string(SiteLinks.served($0, site: config.url)) } ?? .none,
             "icon": config.icon.map { .string(SiteLinks.served($0, site: config.url)) } ?? .none,
             "params": .map(config.params),
+            "data": .object(DataObject(data)),
             // The theme shows the search box and loads the search script only when there is an index.
             "search": config.search.engine == .herald
                 ? ["engine": "herald", "url": .string(config.url.relative("/search/")), "index": .string(config.url.relative("/search/index/"))]
