@@ -25,7 +25,8 @@ struct BuildSetup {
         images = ImageCatalog.build(root: root, files: sources, settings: config.images, siteURL: config.url)
         clock.lap("images")
         let markdown = MarkdownRenderer(settings: config.markdown)
-        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images)
+        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images,
+            assets: AssetSource(root: root, fingerprint: config.assets.fingerprint))
         do {
             templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
             templateErrors = []

@@ -110,6 +110,7 @@ public struct Builder: Sendable {
         FeedPlanner(site: site, root: root, images: images).plan(into: &plan)
         CorrectionsPlanner.plan(site, values: values, templates: templates, into: &plan)
         StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
+        templates.assets.plan(into: &plan)
         images.plan(into: &plan)
         SitemapPlanner(site: site, now: options.now).plan(into: &plan)
         clock.lap("planning")

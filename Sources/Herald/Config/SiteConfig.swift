@@ -27,6 +27,7 @@ public struct SiteConfig: Sendable {
     public var feeds = FeedSettings()
     public var markdown = MarkdownSettings()
     public var images = ImageSettings()
+    public var assets = AssetSettings()
     public var search = SearchSettings()
     public var corrections = CorrectionSettings()
     public var redirects = RedirectSettings()

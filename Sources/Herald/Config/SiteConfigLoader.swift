@@ -8,7 +8,7 @@ public enum SiteConfigLoader {
     static let topLevelKeys: Set<String> = [
         "title", "url", "description", "language", "timezone", "author", "paginate", "permalinks",
         "taxonomies", "feeds", "markdown", "params", "icon", "logo", "copyright",
-        "images", "search", "corrections", "redirects", "pagination", "lists", "outputs",
+        "images", "assets", "search", "corrections", "redirects", "pagination", "lists", "outputs",
     ]
 
     /// Loads `site.yml` from a site root.
@@ -81,6 +81,8 @@ public enum SiteConfigLoader {
                 readMarkdown(value, into: &config.markdown, reader: &reader)
             case "images":
                 readImages(value, into: &config.images, reader: &reader)
+            case "assets":
+                AssetSettings.read(value, into: &config.assets, reader: &reader)
             case "search":
                 SearchSettings.read(value, into: &config.search, reader: &reader)
             case "corrections":
@@ -117,6 +119,8 @@ public enum SiteConfigLoader {
         guard reader.diagnostics.isEmpty, let title, let url else { throw DiagnosticError(reader.diagnostics) }
         config.title = title
         config.url = url
+        // One switch for every hashed name: the filter's copies and the images'.
+        config.images.fingerprint = config.assets.fingerprint
         return config
     }
 

@@ -45,7 +45,7 @@ enum FilterKind: String, Sendable, CaseIterable {
     case absoluteURL = "absolute_url"
     case relativeURL = "relative_url"
     case markdown, wordcount
-    case image, srcset, picture
+    case image, srcset, picture, fingerprint
 
     /// Accepted argument counts.
     var arity: ClosedRange<Int> {

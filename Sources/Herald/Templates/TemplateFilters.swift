@@ -200,6 +200,17 @@ extension TemplateRenderer {
             return .int(TextFilters.wordCount(text))
         case .image, .srcset, .picture:
             return try imageFilter(kind, value: value, arguments: args, failure: failure, wrongInput: wrongInput)
+        case .fingerprint:
+            let reference: String
+            switch value {
+            case .string(let text), .html(let text): reference = text
+            default: throw wrongInput("the path of a file, such as \"assets/site.css\"")
+            }
+            guard let asset = templateAssets.value(reference) else {
+                // Named through a variable: the build could not know it beforehand.
+                throw failure("'\(reference)' is not a file this theme fingerprints: write its path in the filter, as in {{ \"\(reference)\" | fingerprint }}, so that the build publishes its hashed copy")
+            }
+            return .object(asset)
         }
     }
 

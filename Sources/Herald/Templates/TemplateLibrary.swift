@@ -8,16 +8,19 @@ public struct TemplateEnvironment: Sendable {
     public var markdown: @Sendable (String) -> String
     /// The site's processed images, for the `image`, `srcset` and `picture` filters.
     public var images: ImageCatalog
+    /// Where the `fingerprint` filter reads files.
+    public var assets: AssetSource
 
     public init(
         timeZone: TimeZone, siteURL: SiteURL,
         markdown: @escaping @Sendable (String) -> String = { HTMLEscaping.escape($0) },
-        images: ImageCatalog = .empty
+        images: ImageCatalog = .empty, assets: AssetSource = AssetSource()
     ) {
         self.timeZone = timeZone
         self.siteURL = siteURL
         self.markdown = markdown
         self.images = images
+        self.assets = assets
     }
 }
 
@@ -29,6 +32,8 @@ public final class TemplateLibrary: Sendable {
     }
 
     let environment: TemplateEnvironment
+    /// The files the templates' `fingerprint` filters name, hashed.
+    public let assets: AssetFingerprints
     let linked: [String: LinkedTemplate]
     /// The number of every variable name the templates use.
     let variableIDs: [String: Int32]
@@ -149,6 +154,16 @@ public final class TemplateLibrary: Sendable {
                     frames.append((edge.target, 0))
                 }
             }
+        }
+
+        // Every file a `fingerprint` filter names, read once; a missing one
+        // is reported at each filter naming it.
+        let references = parsed.flatMap(\.fingerprints)
+        let (assets, assetProblems) = AssetFingerprints.resolve(
+            references.map(\.path), source: environment.assets, siteURL: environment.siteURL, images: environment.images)
+        self.assets = assets
+        for reference in references {
+            if let problem = assetProblems[reference.path] { report(problem, reference.loc) }
         }
 
         // Resolve extends chains.

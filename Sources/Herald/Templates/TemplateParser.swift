@@ -11,6 +11,9 @@ struct ParsedTemplate: Sendable {
     var preamble: [Node]
     /// Includes of literal names: (name, where, conditional).
     var includes: [(name: String, loc: SourceLoc, conditional: Bool)]
+    /// The paths written before `| fingerprint`, and where: the files the
+    /// build hashes and publishes.
+    var fingerprints: [(path: String, loc: SourceLoc)]
 }
 
 /// Turns tokens into nodes; collects every problem it can find instead of stopping.
@@ -22,6 +25,7 @@ struct TemplateParser {
     private var blocks: [String: [Node]] = [:]
     private var parent: (name: String, loc: SourceLoc)?
     private var includes: [(name: String, loc: SourceLoc, conditional: Bool)] = []
+    private var fingerprints: [(path: String, loc: SourceLoc)] = []
     /// Open constructs, innermost last: keyword and the end tags it accepts.
     private var openStack: [(keyword: String, ends: Set<String>)] = []
     private var conditionalDepth = 0
@@ -64,7 +68,7 @@ struct TemplateParser {
         }
         let parsed = ParsedTemplate(
             nodes: nodes, blocks: parser.blocks, parent: parser.parent, preamble: preamble,
-            includes: parser.includes)
+            includes: parser.includes, fingerprints: parser.fingerprints)
         // A bad character or string usually makes the rest of its line unparsable: report the cause only.
         let parserProblems = parser.problems.filter { problem in
             !lexProblems.contains { $0.line == problem.line && $0.column < problem.column }
@@ -728,6 +732,9 @@ struct TemplateParser {
                 if kind == .date, case .literal(.string(let format))? = arguments.first,
                    let problem = TemplateDateFormatter.validate(format) {
                     throw fail(problem, at: nameToken)
+                }
+                if kind == .fingerprint, case .literal(.string(let path)) = expr {
+                    fingerprints.append((path, loc(nameToken)))
                 }
                 expr = .filter(expr, kind, arguments, loc(nameToken))
             } else if isName("is") {

@@ -652,4 +652,6 @@ struct TemplateRenderer {
     }
 
     var templateEnvironment: TemplateEnvironment { environment }
+
+    var templateAssets: AssetFingerprints { library.assets }
 }
