@@ -149,6 +149,32 @@ struct PreviewServerTests {
         await server.stop()
     }
 
+    @Test("a stylesheet edit reaches the pages under a new fingerprinted name")
+    func fingerprintedStylesheetEdit() async throws {
+        let site = try ServedSite()
+        defer { site.remove() }
+        try site.write("<link href=\"{{ \"assets/site.css\" | fingerprint }}\">", to: "Templates/index.html")
+        let server = site.server(watch: true)
+        let port = try await server.start()
+        func stylesheetURL() async throws -> String {
+            let home = try await get("/", port: port).text
+            let start = try #require(home.range(of: "<link href=\""))
+            return String(home[start.upperBound...].prefix { $0 != "\"" })
+        }
+        let before = try await stylesheetURL()
+        #expect(try await get(before, port: port).text == "body{}")
+
+        let events = try await openEvents(port: port, until: ": connected", required: true)
+        try site.write("body{color:navy}", to: "Content/static/assets/site.css")
+        let reloaded = try await offThePool { events.read(until: "event: reload", deadline: Date() + patience) }
+        #expect(reloaded, "no reload event: \(events.text)")
+        let after = try await stylesheetURL()
+        #expect(after != before && after.hasPrefix("/assets/site.") && after.hasSuffix(".css"))
+        #expect(try await get(after, port: port).text == "body{color:navy}")
+        #expect(try await get(before, port: port).status == 404, "the old copy left the output")
+        await server.stop()
+    }
+
     @Test("when the first build fails, pages still show the error and reload once it is fixed")
     func firstBuildFails() async throws {
         let site = try ServedSite()
