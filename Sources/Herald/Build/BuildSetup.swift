@@ -28,7 +28,9 @@ struct BuildSetup {
         let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images,
             assets: AssetSource(root: root, fingerprint: config.assets.fingerprint))
         do {
-            templates = try TemplateLibrary(directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
+            let pages = TemplatePageSource.load(root: root.path, sources: sources.map(\.path))
+            templates = try TemplateLibrary(
+                directory: root.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment, pages: pages)
             templateErrors = []
         } catch {
             templates = nil

@@ -88,7 +88,12 @@ public struct ContentItem: Sendable {
 
     /// Minutes to read at 230 words a minute, at least 1.
     public var readingTime: Int {
-        max(1, Int((Double(wordCount) / 230).rounded(.up)))
+        Self.readingTime(words: wordCount)
+    }
+
+    /// Minutes to read `words` words.
+    static func readingTime(words: Int) -> Int {
+        max(1, Int((Double(words) / 230).rounded(.up)))
     }
 
     /// Whether it has a page that listings, sitemaps and search may link to.

@@ -149,7 +149,8 @@ struct WordPressSiteWriter {
         let file = kind == "article" ? "Content/articles/\(year)/\(year)-\(month)-\(slug).html" : "Content/pages/\(slug).html"
         var text = "---\n"
         for (key, value) in front { text += "\(key): \(value)\n" }
-        text += "---\n" + body.html
+        // An imported page is HTML; as a file in Content/pages/ it is a template page.
+        text += "---\n" + (kind == "article" ? body.html : TemplatePageSource.literal(body.html))
         try writeFile(file, text)
         if kind == "article" { report.articles += 1 } else { report.pages += 1 }
     }

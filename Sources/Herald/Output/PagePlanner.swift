@@ -18,8 +18,10 @@ struct PagePlanner {
         }
         for (index, page) in site.pages.enumerated() where page.render {
             let template = (page.layout ?? "page") + ".html"
+            let isTemplatePage = TemplatePageSource.isTemplatePage(page.sourcePath)
             plan.addPage(at: page.path, origin: page.sourcePath, kind: page.listed ? .page : .unlisted, lastModified: page.lastModified) { () throws(DiagnosticError) -> [UInt8] in
-                try templates.renderBytes(template, context: values.context(path: page.path, ["page": values.pageValue(.page, index)]))
+                let value = isTemplatePage ? try renderedTemplatePage(index) : values.pageValue(.page, index)
+                return try templates.renderBytes(template, context: values.context(path: page.path, ["page": value]))
             }
         }
         planLists(
@@ -86,6 +88,20 @@ struct PagePlanner {
                 return try templates.renderBytes(template, context: values.context(path: path, context))
             }
         }
+    }
+
+    /// `page` for the layout of the template page at `index`: its body
+    /// rendered through the template language (with `site` and `page`),
+    /// then sanitised as any HTML body is unless `markdown.unsafe_html`.
+    private func renderedTemplatePage(_ index: Int) throws(DiagnosticError) -> Value {
+        let page = PageObject(site: site, kind: .page, index: index)
+        let item = site.pages[index]
+        // The body is read from the file on every build: this output shows it.
+        RenderDependencies.current?.record(item.sourcePath)
+        let body = try templates.render(
+            TemplatePageSource.templateName(of: item.sourcePath), context: values.context(path: item.path, ["page": .object(page)]))
+        let rendered = HTMLBody.render(body, unsafe: site.config.markdown.unsafeHTML)
+        return .object(TemplatePageObject(page: page, content: rendered.html, wordCount: rendered.wordCount))
     }
 
     /// The latest change among some articles: a list page's `lastmod`.

@@ -97,7 +97,11 @@ struct SiteAssembler {
         let config = self.config
         var item = draft.item
         let result: RenderedMarkdown
-        if item.sourcePath.hasSuffix(".html") {
+        if item.kind == .page && TemplatePageSource.isTemplatePage(item.sourcePath) {
+            // A template page's body is rendered with its page (see
+            // `PagePlanner`): it may show anything of the site.
+            result = RenderedMarkdown(html: "", summaryHTML: "", wordCount: 0, diagnostics: [], paywall: nil, live: nil)
+        } else if item.sourcePath.hasSuffix(".html") {
             // An HTML body is kept as written (sanitised unless unsafe_html).
             let rendered = HTMLBody.render(body, unsafe: config.markdown.unsafeHTML, lineOffset: draft.bodyLineOffset)
             result = RenderedMarkdown(html: rendered.html, summaryHTML: rendered.summaryHTML, wordCount: rendered.wordCount, diagnostics: [], paywall: rendered.paywall, live: rendered.live)

@@ -34,12 +34,15 @@ struct TemplateLexer {
     private(set) var problems: [SyntaxProblem] = []
     private var trimNextText = false
 
-    init(source: String) {
+    /// `firstLine` is the line of the file `source` starts at (a template
+    /// page's body starts after its front matter).
+    init(source: String, firstLine: Int = 1) {
         chars = Array(source)
+        line = firstLine
     }
 
-    static func tokenize(_ source: String) -> (tokens: [Token], problems: [SyntaxProblem]) {
-        var lexer = TemplateLexer(source: source)
+    static func tokenize(_ source: String, firstLine: Int = 1) -> (tokens: [Token], problems: [SyntaxProblem]) {
+        var lexer = TemplateLexer(source: source, firstLine: firstLine)
         lexer.run()
         return (lexer.tokens, lexer.problems)
     }

@@ -41,8 +41,11 @@ public final class TemplateLibrary: Sendable {
     private let names: [String]
     private let displayPrefix: String
 
-    /// Reads and compiles every `*.html` under `directory` recursively.
-    public convenience init(directory: URL, displayPrefix: String, environment: TemplateEnvironment) throws(DiagnosticError) {
+    /// Reads and compiles every `*.html` under `directory` recursively, and
+    /// the bodies of the template pages `pages`.
+    public convenience init(
+        directory: URL, displayPrefix: String, environment: TemplateEnvironment, pages: [TemplatePageSource] = []
+    ) throws(DiagnosticError) {
         var sources: [String: String] = [:]
         var problems: [Diagnostic] = []
         let root = directory.standardizedFileURL.resolvingSymlinksInPath()
@@ -68,28 +71,49 @@ public final class TemplateLibrary: Sendable {
             }
         }
         if !problems.isEmpty { throw DiagnosticError(problems) }
-        try self.init(sources: sources, displayPrefix: displayPrefix, environment: environment)
+        try self.init(sources: sources, displayPrefix: displayPrefix, environment: environment, pages: pages)
     }
 
-    /// Compiles in-memory sources (name → text); throws every syntax and link problem at once.
-    public init(sources: [String: String], displayPrefix: String = "Templates", environment: TemplateEnvironment) throws(DiagnosticError) {
+    /// Compiles in-memory sources (name → text) and the bodies of template
+    /// pages; throws every syntax and link problem at once.
+    public init(
+        sources: [String: String], displayPrefix: String = "Templates", environment: TemplateEnvironment,
+        pages: [TemplatePageSource] = []
+    ) throws(DiagnosticError) {
         self.environment = environment
         self.displayPrefix = displayPrefix
-        let names = sources.keys.sorted()
-        self.names = names
+        let themeNames = sources.keys.sorted()
+        // Template pages after the theme, under names no file can have:
+        // they include the theme's partials, and nothing includes them.
+        let names = themeNames + pages.map { TemplatePageSource.templateName(of: $0.path) }
+        self.names = themeNames
         var files: [SourceFile] = []
         var parsed: [ParsedTemplate] = []
         var diagnostics: [Diagnostic] = []
-        let indexOf = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, $0) })
+        let indexOf = Dictionary(uniqueKeysWithValues: themeNames.enumerated().map { ($1, $0) })
         let variables = VariableNames()
 
-        for (index, name) in names.enumerated() {
+        for (index, name) in themeNames.enumerated() {
             let source = sources[name]!
-            // "\r\n" is one Character in Swift, so split on both.
-            let lines = source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
-            let file = SourceFile(displayPath: displayPrefix.isEmpty ? name : displayPrefix + "/" + name, lines: lines)
+            let file = SourceFile(displayPath: displayPrefix.isEmpty ? name : displayPrefix + "/" + name, lines: Self.lines(of: source))
             files.append(file)
             let (template, problems) = TemplateParser.parse(source, templateIndex: index, variables: variables)
+            parsed.append(template)
+            for problem in problems {
+                diagnostics.append(Self.diagnostic(problem.message, file: file, line: problem.line, column: problem.column))
+            }
+        }
+        for (offset, page) in pages.enumerated() {
+            // Located at the lines of the whole file, front matter included.
+            let file = SourceFile(displayPath: page.path, lines: Self.lines(of: page.file))
+            files.append(file)
+            var (template, problems) = TemplateParser.parse(page.body, templateIndex: themeNames.count + offset, variables: variables, firstLine: page.firstLine)
+            if let parent = template.parent {
+                problems.append(SyntaxProblem(
+                    message: "a template page cannot extend '\(parent.name)': its body is placed in its layout (page.html, or the template its 'layout' key names); remove the 'extends' (and the 'block' tags), or move the file to \(displayPrefix)/ and name it in 'layout'",
+                    line: Int(parent.loc.line), column: Int(parent.loc.column)))
+                template.parent = nil
+            }
             parsed.append(template)
             for problem in problems {
                 diagnostics.append(Self.diagnostic(problem.message, file: file, line: problem.line, column: problem.column))
@@ -209,6 +233,12 @@ public final class TemplateLibrary: Sendable {
         }
     }
 
+    /// The lines of a source, for showing the line of an error.
+    private static func lines(of source: String) -> [String] {
+        // "\r\n" is one Character in Swift, so split on both.
+        source.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
+    }
+
     /// The longest chain of `extends` a template may start.
     static let maximumExtendsChain = 32
 
@@ -218,7 +248,7 @@ public final class TemplateLibrary: Sendable {
             sourceLine: line >= 1 && line <= file.lines.count ? file.lines[line - 1] : nil)
     }
 
-    /// The names of every template, sorted.
+    /// The names of every template of the theme, sorted.
     public var templateNames: [String] { names }
 
     public func contains(_ name: String) -> Bool {

@@ -55,8 +55,8 @@ struct TemplateParser {
         self.variables = variables
     }
 
-    static func parse(_ source: String, templateIndex: Int, variables: VariableNames) -> (ParsedTemplate, [SyntaxProblem]) {
-        let (tokens, lexProblems) = TemplateLexer.tokenize(source)
+    static func parse(_ source: String, templateIndex: Int, variables: VariableNames, firstLine: Int = 1) -> (ParsedTemplate, [SyntaxProblem]) {
+        let (tokens, lexProblems) = TemplateLexer.tokenize(source, firstLine: firstLine)
         var parser = TemplateParser(tokens: tokens, templateIndex: templateIndex, variables: variables)
         let nodes = parser.parseBody(ends: []).nodes
         var preamble: [Node] = []
