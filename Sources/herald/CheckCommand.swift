@@ -15,8 +15,10 @@ struct CheckCommand: ParsableCommand {
             feed (Atom, RSS, JSON Feed): well-formed, the elements every reader needs, absolute \
             URLs and unique entry ids. The temporary folder is removed afterwards.
 
-            Problems in the output print as PATH:LINE: error: message, PATH relative to the \
-            output (2025/07/slug/index.html:42); problems in sources print with their own location. \
+            A broken link, image or anchor prints where it is written: the article, page or \
+            template, as FILE:LINE:COLUMN, with the output file and line in the message; one \
+            found in no source prints as PATH:LINE, PATH relative to the output \
+            (2025/07/slug/index.html:42). Other problems in sources print with their own location. \
             Exit status: 0 when there is no problem, 1 when there is any (or the build fails).
 
             Examples:

@@ -18,9 +18,20 @@ public struct LinkChecker: Sendable {
         self.siteURL = siteURL
     }
 
+    /// A broken reference: the diagnostic, and the reference as the page has it.
+    struct Problem: Sendable {
+        var diagnostic: Diagnostic
+        var reference: String
+    }
+
     /// Every problem, as `path:line` diagnostics with the HTML file's path
     /// relative to the output and no column; sorted by file and line.
     public func check() -> [Diagnostic] {
+        problems().map(\.diagnostic)
+    }
+
+    /// Every problem with its reference (what `LinkSources` looks for in the sources).
+    func problems() -> [Problem] {
         let files = Self.files(under: output)
         let fileSet = Set(files)
         let htmlFiles = files.filter { $0.hasSuffix(".html") || $0.hasSuffix(".htm") }
@@ -41,7 +52,7 @@ public struct LinkChecker: Sendable {
             idsOf[path] = ids
         }
         let context = Context(siteURL: siteURL, files: fileSet, idsOf: idsOf)
-        var problems: [Diagnostic] = []
+        var problems: [Problem] = []
         for path in htmlFiles {
             for tag in tagsOf[path] ?? [] where tag.name != "base" {
                 for attribute in tag.attributes {
@@ -54,7 +65,9 @@ public struct LinkChecker: Sendable {
                     }
                     for reference in references {
                         if let message = context.problem(with: reference, from: path, isImage: isImage) {
-                            problems.append(Diagnostic(path: path, line: attribute.line, column: 0, severity: .error, message: message))
+                            problems.append(Problem(
+                                diagnostic: Diagnostic(path: path, line: attribute.line, column: 0, severity: .error, message: message),
+                                reference: reference))
                         }
                     }
                 }

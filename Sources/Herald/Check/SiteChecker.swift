@@ -17,11 +17,15 @@ public protocol OutputCheck: Sendable {
     func check(_ context: OutputCheckContext) -> [Diagnostic]
 }
 
-/// Internal links, images and fragment anchors in every HTML file.
+/// Internal links, images and fragment anchors in every HTML file, each
+/// reported where it is written (see `LinkSources`).
 public struct LinkCheck: OutputCheck {
     public init() {}
     public func check(_ context: OutputCheckContext) -> [Diagnostic] {
-        LinkChecker(output: context.output, siteURL: context.config.url).check()
+        let problems = LinkChecker(output: context.output, siteURL: context.config.url).problems()
+        guard !problems.isEmpty else { return [] }
+        let sources = LinkSources(root: context.root, output: context.output, siteURL: context.config.url)
+        return sources.locate(problems)
     }
 }
 
