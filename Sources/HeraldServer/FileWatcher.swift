@@ -8,7 +8,10 @@ import Darwin
 #endif
 
 /// Watches a site's sources (`Content/`, `Templates/`, `site.yml`) and calls
-/// `onChange` after each burst of changes has been quiet for `debounce`.
+/// `onChange` after each burst of changes has been quiet for `debounce`,
+/// with the paths (relative to `root`) of the files that changed in it, or
+/// `nil` when it cannot name them all (a folder made, moved or removed, or
+/// events lost): `serve` then looks at every file.
 ///
 /// On Linux it uses inotify, with a watch on every folder (added as folders
 /// appear); elsewhere, or when inotify is unavailable, it compares the
@@ -25,20 +28,33 @@ public final class FileWatcher: @unchecked Sendable {
     public let debounce: TimeInterval
     public let pollInterval: TimeInterval
     private let mode: Mode
-    private let onChange: @Sendable () -> Void
+    private let onChange: @Sendable (Set<String>?) -> Void
 
     // Safety: the mutable state below is guarded by `lock`.
     private let lock = NSLock()
     private var stopped = false
     private var generation = 0
+    /// The files changed in the current burst; `nil` once one cannot be named.
+    private var pending: Set<String>? = []
     private var thread: Thread?
     private let done = DispatchSemaphore(value: 0)
     private let queue = DispatchQueue(label: "herald.watcher.debounce")
 
-    public init(
+    public convenience init(
         root: URL, folders: [String] = ["Content", "Templates"], files: [String] = ["site.yml"],
         mode: Mode = .automatic, debounce: TimeInterval = 0.1, pollInterval: TimeInterval = 0.5,
         onChange: @escaping @Sendable () -> Void
+    ) {
+        self.init(root: root, folders: folders, files: files, mode: mode, debounce: debounce, pollInterval: pollInterval) { (_: Set<String>?) in
+            onChange()
+        }
+    }
+
+    /// The same, telling `onChange` which files changed.
+    public init(
+        root: URL, folders: [String] = ["Content", "Templates"], files: [String] = ["site.yml"],
+        mode: Mode = .automatic, debounce: TimeInterval = 0.1, pollInterval: TimeInterval = 0.5,
+        onChanges onChange: @escaping @Sendable (Set<String>?) -> Void
     ) {
         self.root = root.standardizedFileURL
         self.folders = folders
@@ -99,17 +115,21 @@ public final class FileWatcher: @unchecked Sendable {
         return stopped
     }
 
-    /// Restarts the quiet period; `onChange` runs once it ends.
-    private func changed() {
+    /// Adds `paths` (`nil`: files it cannot name) to the burst and restarts
+    /// the quiet period; `onChange` runs once it ends.
+    private func changed(_ paths: Set<String>?) {
         lock.lock()
         generation += 1
         let mine = generation
+        if let paths, pending != nil { pending!.formUnion(paths) } else { pending = nil }
         lock.unlock()
         queue.asyncAfter(deadline: .now() + debounce) { [self] in
             lock.lock()
             let current = generation == mine && !stopped
+            let burst = pending
+            if current { pending = [] }
             lock.unlock()
-            if current { onChange() }
+            if current { onChange(burst) }
         }
     }
 
@@ -127,8 +147,9 @@ public final class FileWatcher: @unchecked Sendable {
             if isStopped { break }
             let now = snapshot()
             if now != last {
+                let paths = Set(now.keys.filter { now[$0] != last[$0] } + last.keys.filter { now[$0] == nil })
                 last = now
-                changed()
+                changed(paths)
             }
         }
     }
@@ -173,7 +194,8 @@ public final class FileWatcher: @unchecked Sendable {
             if ready <= 0 { continue }
             let count = buffer.withUnsafeMutableBytes { read(inotify.fd, $0.baseAddress, $0.count) }
             if count <= 0 { continue }
-            if inotify.handle(buffer[0..<count]) { changed() }
+            let events = inotify.handle(buffer[0..<count])
+            if events.relevant { changed(events.paths) }
         }
     }
     #endif
@@ -187,7 +209,7 @@ final class Inotify: @unchecked Sendable {
     let fd: Int32
     let root: URL
     let folders: Set<String>
-    private var paths: [Int32: String] = [:]
+    private var folderPaths: [Int32: String] = [:]
     private var rootWatch: Int32 = -1
 
     static let mask: UInt32 = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_DELETE_SELF | IN_ATTRIB)
@@ -223,7 +245,7 @@ final class Inotify: @unchecked Sendable {
         guard let real = OutputResolver.realPath(path), visited.insert(real).inserted else { return }
         let wd = inotify_add_watch(fd, path, Self.mask)
         if wd >= 0 {
-            paths[wd] = path
+            folderPaths[wd] = path
             realPaths[wd] = real
         } else {
             visited.remove(real)
@@ -234,9 +256,13 @@ final class Inotify: @unchecked Sendable {
         }
     }
 
-    /// Reads a batch of events; true when one of them concerns the site.
-    func handle(_ bytes: ArraySlice<UInt8>) -> Bool {
+    /// Reads a batch of events: whether one of them concerns the site, and
+    /// the files they concern (relative to `root`), `nil` when one of them
+    /// is not a file's.
+    func handle(_ bytes: ArraySlice<UInt8>) -> (relevant: Bool, paths: Set<String>?) {
         var relevant = false
+        var paths: Set<String>? = []
+        let prefix = root.path + "/"
         var offset = bytes.startIndex
         let header = 16
         while offset + header <= bytes.endIndex {
@@ -250,31 +276,44 @@ final class Inotify: @unchecked Sendable {
             let name = String(decoding: nameBytes, as: UTF8.self)
             offset += header + length
 
-            if mask & UInt32(IN_Q_OVERFLOW) != 0 { relevant = true; continue }
+            if mask & UInt32(IN_Q_OVERFLOW) != 0 { relevant = true; paths = nil; continue }
             if wd == rootWatch {
                 if folders.contains(name) {
                     if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 { addTree(root.appendingPathComponent(name).path) }
                     relevant = true
+                    paths = nil
                 } else if name == "site.yml" {
                     relevant = true
+                    paths?.insert(name)
                 }
                 continue
             }
-            guard let folder = paths[wd] else { continue }
+            guard let folder = folderPaths[wd] else { continue }
             if mask & UInt32(IN_IGNORED) != 0 {
                 // The folder is gone: forget it, so one made again at that path is watched anew.
-                paths[wd] = nil
+                folderPaths[wd] = nil
                 if let real = realPaths.removeValue(forKey: wd) { visited.remove(real) }
                 continue
             }
-            if mask & UInt32(IN_ISDIR) != 0, mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") {
-                addTree(folder + "/" + name)
-                relevant = true
+            if mask & UInt32(IN_ISDIR) != 0 {
+                if mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0, !name.hasPrefix(".") { addTree(folder + "/" + name) }
+                if !name.hasPrefix(".") {
+                    relevant = true
+                    paths = nil
+                }
                 continue
             }
-            if name.isEmpty || FileWatcher.isRelevant(name) { relevant = true }
+            if name.isEmpty {
+                // The watched folder itself (removed or moved).
+                relevant = true
+                paths = nil
+            } else if FileWatcher.isRelevant(name) {
+                relevant = true
+                let full = folder + "/" + name
+                if full.hasPrefix(prefix) { paths?.insert(String(full.dropFirst(prefix.count))) } else { paths = nil }
+            }
         }
-        return relevant
+        return (relevant, paths)
     }
 }
 #endif

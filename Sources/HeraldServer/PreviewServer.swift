@@ -68,8 +68,8 @@ public final class PreviewServer: @unchecked Sendable {
         if configuration.watch {
             let watcher = FileWatcher(
                 root: configuration.options.source, mode: configuration.watchMode, debounce: configuration.debounce
-            ) { [weak self] in
-                self?.rebuildAfterChange()
+            ) { [weak self] changed in
+                self?.rebuildAfterChange(changed)
             }
             watcher.start()
             lock.withLock { self.watcher = watcher }
@@ -84,6 +84,8 @@ public final class PreviewServer: @unchecked Sendable {
             return (self.watcher, self.httpServer, self.serverTask)
         }
         watcher?.stop()
+        // What the last builds in memory left to write (see `BuildSession`).
+        buildQueue.sync { session.flush() }
         // Ending the event streams first lets their responses finish, so
         // the server's connections close without waiting for a timeout.
         hub.close()
@@ -103,12 +105,13 @@ public final class PreviewServer: @unchecked Sendable {
         buildQueue.sync { performBuild() }
     }
 
-    /// Runs on `buildQueue`, so builds never overlap.
-    private func performBuild() -> Bool {
+    /// Runs on `buildQueue`, so builds never overlap. `changed`: the files
+    /// the watcher saw change, when it could name them.
+    private func performBuild(changed: Set<String>? = nil) -> Bool {
         var options = configuration.options
         options.now = BuildOptions.defaultNow()
         do {
-            let report = try session.build(options: options)
+            let report = try session.build(options: options, changed: changed)
             updateBasePath()
             onEvent(.built(report))
             hub.publish(.reload)
@@ -120,9 +123,9 @@ public final class PreviewServer: @unchecked Sendable {
         }
     }
 
-    private func rebuildAfterChange() {
+    private func rebuildAfterChange(_ changed: Set<String>?) {
         onEvent(.rebuilding)
-        build()
+        buildQueue.sync { _ = performBuild(changed: changed) }
     }
 
     private func updateBasePath() {

@@ -7,6 +7,10 @@ public enum BuildPath: Sendable, Equatable, CustomStringConvertible {
     /// bodies): those files were read again and the outputs showing them
     /// rendered again.
     case incremental(changedSources: Int)
+    /// The same in `serve`, from the site kept in memory after the previous
+    /// build (`WarmBuild`): nothing listed or read but the changed files,
+    /// nothing planned but the outputs showing them.
+    case inMemory(changedSources: Int)
     /// Everything was read and rendered (still writing only files whose
     /// bytes changed), for the reason given.
     case full(reason: String)
@@ -17,6 +21,7 @@ public enum BuildPath: Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .unchanged: return "build: unchanged"
         case .incremental(let count): return "build: incremental (\(count) source\(count == 1 ? "" : "s") changed)"
+        case .inMemory(let count): return "build: incremental in memory (\(count) source\(count == 1 ? "" : "s") changed)"
         case .full(let reason): return "build: full (\(reason))"
         }
     }

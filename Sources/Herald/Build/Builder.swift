@@ -29,9 +29,25 @@ public struct Builder: Sendable {
         try build(previous: nil)
     }
 
+    /// What a build leaves in memory for `serve`'s next one (see `WarmSite`).
+    struct Memory: Sendable {
+        let setup: BuildSetup
+        let sources: [BuildCache.SourceFile]
+        let site: Site
+        /// By record index, which items' bodies `site` holds; `nil` for all.
+        let read: [Bool]?
+        let redirectWarnings: [Diagnostic]
+    }
+
     /// A build that takes the previous build's cache and state from `kept`
     /// (see `BuildSession`) when they are still current.
     func build(previous kept: BuildSession.Kept?) throws(DiagnosticError) -> BuildReport {
+        try build(remembering: kept).report
+    }
+
+    /// The same, with what the build leaves in memory (none when nothing
+    /// changed: nothing was assembled).
+    func build(remembering kept: BuildSession.Kept?) throws(DiagnosticError) -> (report: BuildReport, memory: Memory?) {
         let clock = StageClock()
         let startedAt = Date().timeIntervalSince1970
         try OutputLocation.check(output: options.output, root: options.source)
@@ -46,23 +62,23 @@ public struct Builder: Sendable {
             report.stageTimes = clock.laps
             report.duration = clock.total
             report.path = .unchanged
-            return report
+            return (report, nil)
         }
         let setup = try BuildSetup(options: options, sources: previous.sources, clock: clock)
         let planner = BuildPlanner(options: options, previous: previous, setup: setup, startedAt: startedAt)
         let route = planner.route()
         clock.lap("content")
-        if let report = try publish(route, setup: setup, previous: previous, clock: clock, startedAt: startedAt) {
-            return report
+        if let built = try publish(route, setup: setup, previous: previous, clock: clock, startedAt: startedAt) {
+            return built
         }
         // An output showed a body this build did not render (its template
         // reads other items than last time): once more, rendering everything.
         let again = planner.full(reason: "an output shows an item it did not show before")
         clock.lap("content")
-        guard let report = try publish(again, setup: setup, previous: previous, clock: clock, startedAt: startedAt) else {
+        guard let built = try publish(again, setup: setup, previous: previous, clock: clock, startedAt: startedAt) else {
             preconditionFailure("a full build renders every output")
         }
-        return report
+        return built
     }
 
     /// Renders, checks and writes the outputs of `route`, then the build
@@ -70,7 +86,7 @@ public struct Builder: Sendable {
     /// it did not render; nothing is published then.
     private func publish(
         _ route: BuildPlanner.Route, setup: BuildSetup, previous: PreviousBuild, clock: StageClock, startedAt: Double
-    ) throws(DiagnosticError) -> BuildReport? {
+    ) throws(DiagnosticError) -> (report: BuildReport, memory: Memory)? {
         let root = options.source, config = setup.config, images = setup.images
         var content = LoadedContent()
         let incremental: IncrementalBuild?
@@ -198,7 +214,7 @@ public struct Builder: Sendable {
         if options.keepsMemoryUntilExit {
             ExitRetention.keep([site, content, plan, outputs, written, incremental as Any, templates, snapshot.paths, items, previous])
         }
-        return report
+        return (report, Memory(setup: setup, sources: previous.sources, site: site, read: incremental?.read, redirectWarnings: redirectProblems))
     }
 
     /// The absolute URLs of the planned feeds among the files written.

@@ -23,13 +23,19 @@ struct IncrementalRender: Sendable {
     let outputsShowingChanges: [String]
 
     init(_ build: IncrementalBuild) {
-        state = build.state
-        withheld = Withheld(state: build.state, read: build.read)
-        var showing = Array(repeating: false, count: build.state.dependencies.count)
-        let positions = build.state.outputs(showing: build.changed, data: build.changedData)
+        self.init(state: build.state, changed: build.changed, changedData: build.changedData, read: build.read)
+    }
+
+    /// After the records `changed` and the data files `changedData`
+    /// changed, with the bodies of the records flagged in `read` at hand.
+    init(state: ContentState, changed: [Int], changedData: Set<String> = [], read: [Bool]) {
+        self.state = state
+        withheld = Withheld(state: state, read: read)
+        var showing = Array(repeating: false, count: state.dependencies.count)
+        let positions = state.outputs(showing: changed, data: changedData)
         for position in positions { showing[position] = true }
         showingChanges = showing
-        outputsShowingChanges = positions.map { build.state.dependencies.outputs[$0] }
+        outputsShowingChanges = positions.map { state.dependencies.outputs[$0] }
     }
 
     /// Whether `output` must be produced again.

@@ -80,20 +80,36 @@ struct OutputSnapshot: Sendable {
     /// changed nothing else, or `nil` when one of them is new (then `files`
     /// must be asked).
     func digest(afterRewriting written: [String], in output: URL) -> UInt64? {
+        rewriting(written, in: output)?.digest
+    }
+
+    /// The snapshot after a build replaced `written` and changed nothing
+    /// else, looking at those files and their folders only; `nil` when one
+    /// of them is new.
+    func rewriting(_ written: [String], in output: URL) -> OutputSnapshot? {
         let root = output.standardizedFileURL.path
-        var digest = self.digest
+        var files = self.files, folders = self.folders, digest = self.digest
         var folderPaths = Set<String>()
         for path in written {
             guard let position = files.sortedIndex(of: path, by: { $0.path }) else { return nil }
-            digest = digest &- Self.digest(of: files[position]) &+ Self.digest(of: (path, FileMetadata(path: root + "/" + path)))
+            let now = (path: path, metadata: FileMetadata(path: root + "/" + path))
+            digest = digest &- Self.digest(of: files[position]) &+ Self.digest(of: now)
+            files[position] = now
             // Moving the new file into place changed its folder's time.
             folderPaths.insert(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
         }
         for folder in folderPaths {
             guard let position = folders.sortedIndex(of: folder, by: { $0.path }) else { return nil }
-            digest = digest &- Self.digest(of: folders[position])
-                &+ Self.digest(of: (folder, FileMetadata(path: folder.isEmpty ? root : root + "/" + folder)))
+            let now = (path: folder, metadata: FileMetadata(path: folder.isEmpty ? root : root + "/" + folder))
+            digest = digest &- Self.digest(of: folders[position]) &+ Self.digest(of: now)
+            folders[position] = now
         }
-        return digest
+        return OutputSnapshot(files: files, folders: folders, digest: digest)
+    }
+
+    private init(files: [File], folders: [File], digest: UInt64) {
+        self.files = files
+        self.folders = folders
+        self.digest = digest
     }
 }

@@ -36,9 +36,34 @@ struct PlannedOutput: Sendable {
 /// anything is written.
 struct OutputPlan: Sendable {
     private(set) var outputs: [PlannedOutput] = []
+    /// When set, the only outputs planned: those whose paths it accepts.
+    /// A build in memory (`WarmBuild`) plans the few an edit touches.
+    private let accepts: (@Sendable (String) -> Bool)?
+
+    init(accepting accepts: (@Sendable (String) -> Bool)? = nil) {
+        self.accepts = accepts
+    }
+
+    /// Whether an output at `path` (in the output folder) is planned:
+    /// asked before the work of planning it.
+    func wants(_ path: String) -> Bool {
+        accepts?(path) ?? true
+    }
+
+    /// `wants` for a page at a site path (see `addPage`).
+    func wants(page sitePath: String) -> Bool {
+        guard let accepts else { return true }
+        return accepts(Self.file(ofPage: sitePath))
+    }
 
     mutating func add(_ output: PlannedOutput) {
+        guard wants(output.path) else { return }
         outputs.append(output)
+    }
+
+    /// The output file of a page at a site path such as `/2025/07/slug/`.
+    static func file(ofPage sitePath: String) -> String {
+        String((sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath).dropFirst())
     }
 
     /// Adds a rendered page at a site path such as `/2025/07/slug/` (written as its `index.html`).
@@ -46,8 +71,7 @@ struct OutputPlan: Sendable {
         at sitePath: String, origin: String, kind: PlannedOutput.Kind, lastModified: Date? = nil,
         render: @escaping @Sendable () throws(DiagnosticError) -> [UInt8]
     ) {
-        let file = sitePath.hasSuffix("/") ? sitePath + "index.html" : sitePath
-        add(PlannedOutput(path: String(file.dropFirst()), origin: origin, source: .generated(render), kind: kind, lastModified: lastModified))
+        add(PlannedOutput(path: Self.file(ofPage: sitePath), origin: origin, source: .generated(render), kind: kind, lastModified: lastModified))
     }
 
     /// Every problem with the paths: two sources for one file, or a path

@@ -20,8 +20,10 @@ struct OutputWriter {
     /// Writes `plan`; with `reuse`, outputs whose sources did not change are
     /// left as published and counted as unchanged. Returns `nil`, publishing
     /// nothing, when an output showed a body that `reuse` withheld: the
-    /// build must then render everything.
-    func write(_ plan: OutputPlan, reusing reuse: IncrementalRender?) throws(DiagnosticError) -> Result? {
+    /// build must then render everything. A `partial` plan holds only some
+    /// of the site's outputs (see `WarmBuild`): the others stay as
+    /// published, so nothing is looked for to delete.
+    func write(_ plan: OutputPlan, reusing reuse: IncrementalRender?, partial: Bool = false) throws(DiagnosticError) -> Result? {
         let publisher: Publisher
         do {
             publisher = try Publisher(output: options.output)
@@ -77,7 +79,7 @@ struct OutputWriter {
         let skipped = outcomes.filter(\.skipped).count
         // An incremental build over the same set of outputs deletes nothing,
         // so it need not list the output folder.
-        let prune = reuse.map { state in
+        let prune = !partial && reuse.map { state in
             state.state.dependencies.count != dependencies.count || dependencies.keys.contains { state.state.dependencies[$0] == nil }
         } ?? true
         do {

@@ -10,7 +10,7 @@ struct PagePlanner {
 
     func plan(into plan: inout OutputPlan) {
         let site = self.site, values = self.values, templates = self.templates
-        for (index, article) in site.articles.enumerated() where article.render {
+        for (index, article) in site.articles.enumerated() where article.render && plan.wants(page: article.path) {
             let template = (article.layout ?? "article") + ".html"
             plan.addPage(at: article.path, origin: article.sourcePath, kind: article.listed ? .article : .unlisted, lastModified: article.lastModified) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
@@ -80,6 +80,7 @@ struct PagePlanner {
         let values = self.values, templates = self.templates, siteURL = site.config.url
         for number in 1...paginator.totalPages {
             let path = paginator.path(of: number)
+            guard plan.wants(page: path) else { continue }
             let items = paginator.range(of: number).map { values.pageValue(.article, articles[$0]) }
             let shown = paginator.range(of: number).map { articles[$0] }
             plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list, lastModified: newest(shown)) { () throws(DiagnosticError) -> [UInt8] in

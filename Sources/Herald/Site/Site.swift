@@ -87,6 +87,46 @@ public final class Site: Sendable {
         }
     }
 
+    /// This site with some items replaced (by position in `articles` and
+    /// `pages`) by new versions of the same metadata, as an edit of their
+    /// bodies gives, at the build's `now`. Terms, listings and related
+    /// articles follow from metadata alone, so they are shared, not worked
+    /// out again: what lets `serve` rebuild a site of 10,000 articles in a
+    /// millisecond (see `WarmBuild`).
+    func replacing(articles changedArticles: [Int: ContentItem], pages changedPages: [Int: ContentItem], now: Date) -> Site {
+        var articles = self.articles, articleRecords = self.articleRecords
+        for (index, item) in changedArticles {
+            articles[index] = item
+            let old = articleRecords[index]
+            articleRecords[index] = PageRecord(item: item, index: index, siteURL: config.url, terms: old.terms, section: old.section)
+        }
+        var pages = self.pages, pageRecords = self.pageRecords
+        for (index, item) in changedPages {
+            pages[index] = item
+            pageRecords[index] = PageRecord(item: item, index: index, siteURL: config.url, terms: [], section: nil)
+        }
+        return Site(
+            copying: self, articles: articles, pages: pages, articleRecords: articleRecords, pageRecords: pageRecords, now: now)
+    }
+
+    private init(copying site: Site, articles: [ContentItem], pages: [ContentItem], articleRecords: [PageRecord], pageRecords: [PageRecord], now: Date) {
+        config = site.config
+        self.now = now
+        self.articles = articles
+        self.pages = pages
+        taxonomies = site.taxonomies
+        lists = site.lists
+        listedArticles = site.listedArticles
+        listedPages = site.listedPages
+        relatedArticles = site.relatedArticles
+        self.articleRecords = articleRecords
+        self.pageRecords = pageRecords
+        termRecords = site.termRecords
+        tagsTaxonomy = site.tagsTaxonomy
+        categoriesTaxonomy = site.categoriesTaxonomy
+        authorsTaxonomy = site.authorsTaxonomy
+    }
+
     /// Taxonomies whose terms come from front-matter keys of their own.
     static let builtInTaxonomies: Set<String> = ["tags", "categories", "authors"]
 
