@@ -129,4 +129,31 @@ import Testing
         _ = try build(session, site, changed: [edits.path(3)])
         try expectClean(site, "after the fix")
     }
+    /// A template page showing articles' summaries follows their body edits
+    /// in memory; an edit of the template page itself, or of a data file it
+    /// reads, is built from the files (the theme compiles the page).
+    @Test func templatePagesAndDataFilesEqualCleanBuilds() throws {
+        let site = try TemplatePageTests.site()
+        defer { site.remove() }
+        let session = BuildSession(persistDelay: 600)
+        let river = "Content/articles/2025-07-04-river.md"
+        try site.age()
+        _ = try build(session, site, changed: nil)
+        try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river fell again.\n", to: river)
+        #expect(try build(session, site, changed: [river]).path == .inMemory(changedSources: 1))
+        #expect(site.read("Public/contact/index.html")?.contains("Latest: River: The river fell again.") == true)
+        try expectClean(site, "an article a template page shows")
+        try site.write(TemplatePageTests.contact.replacingOccurrences(of: "Call the desk", with: "Ring the desk"), to: "Content/pages/contact.html")
+        try site.age()
+        #expect(try build(session, site, changed: ["Content/pages/contact.html"]).path != .inMemory(changedSources: 1))
+        #expect(site.read("Public/contact/index.html")?.contains("Ring the desk") == true)
+        try expectClean(site, "the template page itself")
+        try site.write("- { name: Ada Park, role: Editor in chief }\n", to: "Content/data/staff.yml")
+        try site.age()
+        #expect(try build(session, site, changed: ["Content/data/staff.yml"]).path == .incremental(changedSources: 1))
+        try expectClean(site, "a data file")
+        try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river, once more.\n", to: river)
+        #expect(try build(session, site, changed: [river]).path == .inMemory(changedSources: 1))
+        try expectClean(site, "an article after a data file")
+    }
 }
