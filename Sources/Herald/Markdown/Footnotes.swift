@@ -54,10 +54,14 @@ struct Footnotes {
         }
     }
 
-    /// Appends the section of referenced notes, in number order.
+    /// Appends the section of referenced notes, in number order. Unlike
+    /// cmark-gfm's, the section has a heading (as on GitHub's own pages):
+    /// a section without one is announced by screen readers as an unnamed
+    /// region, and the Nu checker warns about it. Themes style or hide it
+    /// through its class.
     func appendSection(to root: OpaquePointer) {
         guard !numbered.isEmpty else { return }
-        let section = document.customNode(block: true, enter: "<section class=\"footnotes\" data-footnotes>\n<ol>", exit: "</ol>\n</section>")
+        let section = document.customNode(block: true, enter: "<section class=\"footnotes\" data-footnotes>\n\(Self.heading)\n<ol>", exit: "</ol>\n</section>")
         _ = cmark_node_append_child(root, section)
         for index in numbered {
             let note = notes[index]
@@ -67,6 +71,8 @@ struct Footnotes {
             appendBackReferences(of: note, to: item)
         }
     }
+
+    static let heading = "<h2 class=\"footnotes-heading\">Notes</h2>"
 
     private func noteID(_ note: Note) -> String {
         "fn-" + prefix + note.definition.label

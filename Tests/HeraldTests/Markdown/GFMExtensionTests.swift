@@ -99,6 +99,12 @@ import Testing
         #expect(flood.contains("href=\"#fnref-articles-flood-1\""))
     }
 
+    @Test func theNotesSectionHasAHeading() {
+        let html = render("Rose[^1].\n\n[^1]: Clerk.\n").html
+        #expect(html.contains("<section class=\"footnotes\" data-footnotes>\n<h2 class=\"footnotes-heading\">Notes</h2>\n<ol>\n<li id=\"fn-a-1\">"))
+        #expect(!render("No notes.\n").html.contains("footnotes-heading"))
+    }
+
     @Test func aSummaryShowsFootnoteNumbersWithoutLinks() {
         let result = render("Rose[^1] again.\n\n<!--more-->\n\nMore.\n\n[^1]: Clerk.\n")
         #expect(result.summaryHTML == "<p>Rose<sup class=\"footnote-ref\">1</sup> again.</p>\n")
