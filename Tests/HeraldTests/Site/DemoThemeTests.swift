@@ -24,7 +24,7 @@ import Testing
             let html = try String(contentsOf: output.appendingPathComponent(file), encoding: .utf8)
             for link in Self.links(in: html) {
                 // An empty href (the theme's footer links to `site.generator.uri`, which is none) links to the page itself.
-                if link.isEmpty || link.hasPrefix("#") || link.hasPrefix("mailto:") { continue }
+                if link.isEmpty || link.hasPrefix("#") || link.hasPrefix("mailto:") || link.hasPrefix("tel:") { continue }
                 if link.hasPrefix("https://user.github.io") {
                     #expect(link.hasPrefix("https://user.github.io/news/"), "\(file): \(link)")
                     continue
