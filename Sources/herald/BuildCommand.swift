@@ -30,8 +30,10 @@ struct BuildCommand: ParsableCommand {
         chosen.keepsMemoryUntilExit = true
         let options = chosen
         do {
-            report = try ProgressLine.run("Building", enabled: !site.quiet) { () throws(DiagnosticError) in
-                try Builder(options: options).build()
+            report = try ProgressLine.run(enabled: !site.quiet) { (progress) throws(DiagnosticError) in
+                var reporting = options
+                reporting.progress = progress
+                return try Builder(options: reporting).build()
             }
         } catch {
             Console.printDiagnostics(error.diagnostics)

@@ -37,9 +37,11 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let result: SiteChecker.Result
         do {
-            let checker = SiteChecker(options: site.buildOptions())
-            result = try ProgressLine.run("Checking", enabled: !site.quiet) { () throws(DiagnosticError) in
-                try checker.run()
+            let options = site.buildOptions()
+            result = try ProgressLine.run(enabled: !site.quiet) { (progress) throws(DiagnosticError) in
+                var reporting = options
+                reporting.progress = progress
+                return try SiteChecker(options: reporting).run()
             }
         } catch {
             Console.printDiagnostics(error.diagnostics, build: false)

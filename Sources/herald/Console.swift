@@ -86,27 +86,23 @@ enum Console {
     }
 }
 
-/// A live "Building… 1.4 s" line on standard error for work that takes more
-/// than a second, shown only on a terminal; cleared when the work ends.
-/// (The builder reports no progress of its own yet, so the line shows the
-/// time elapsed.)
+/// A live line on standard error for a build that takes more than a
+/// second: its stage and count (`Rendering pages 8,412/15,102 (14.7 s)`),
+/// read from the builder's `BuildProgress` ten times a second; only on a
+/// terminal, and cleared when the build ends.
 final class ProgressLine: @unchecked Sendable {
     // Safety: `shown` is only touched on `queue`.
     private let queue = DispatchQueue(label: "herald.progress")
     private let timer: any DispatchSourceTimer
     private var shown = false
 
-    static var isEnabled: Bool {
-        isatty(STDERR_FILENO) == 1 && (ProcessInfo.processInfo.environment["TERM"] ?? "") != "dumb"
-    }
-
-    private init(_ label: String) {
+    private init(_ progress: BuildProgress) {
         timer = DispatchSource.makeTimerSource(queue: queue)
         let start = DispatchTime.now()
         timer.schedule(deadline: .now() + 1, repeating: 0.1)
         timer.setEventHandler { [unowned self] in
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
-            Console.writeError("\r\u{1B}[2K\(label)… \(String(format: "%.1f", seconds)) s")
+            Console.writeError("\r\u{1B}[2K" + progress.line(elapsed: seconds))
             shown = true
         }
         timer.resume()
@@ -119,11 +115,13 @@ final class ProgressLine: @unchecked Sendable {
         }
     }
 
-    /// Runs `work`, with the line when `enabled` and standard error is a terminal.
-    static func run<T>(_ label: String, enabled: Bool, _ work: () throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
-        guard enabled && isEnabled else { return try work() }
-        let line = ProgressLine(label)
+    /// Runs `work` with a progress to report to, drawn when `enabled` and
+    /// standard error is a terminal; `nil` otherwise, so nothing counts.
+    static func run<T>(enabled: Bool, _ work: (BuildProgress?) throws(DiagnosticError) -> T) throws(DiagnosticError) -> T {
+        guard enabled && BuildProgress.isShown(standardErrorIsTerminal: isatty(STDERR_FILENO) == 1) else { return try work(nil) }
+        let progress = BuildProgress()
+        let line = ProgressLine(progress)
         defer { line.finish() }
-        return try work()
+        return try work(progress)
     }
 }

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// Leave the build's data in memory when `build()` returns, for a
     /// process that exits right after (see `ExitRetention`).
     public var keepsMemoryUntilExit = false
+    /// Told each stage and count as the build goes, for a terminal's
+    /// progress line; changes nothing the build writes.
+    public var progress: BuildProgress?
 
     public init(source: URL, output: URL? = nil, now: Date? = nil) {
         self.source = source.standardizedFileURL

@@ -19,11 +19,13 @@ struct BuildSetup {
     let searchCache: SearchCache
 
     init(options: BuildOptions, sources: [BuildCache.SourceFile], clock: StageClock) throws(DiagnosticError) {
-        let root = options.source
+        let root = options.source, progress = options.progress
+        progress?.begin(.configuration)
         config = try Self.configuration(options: options)
         clock.lap("configuration")
-        images = ImageCatalog.build(root: root, files: sources, settings: config.images, siteURL: config.url)
+        images = ImageCatalog.build(root: root, files: sources, settings: config.images, siteURL: config.url, progress: progress)
         clock.lap("images")
+        progress?.begin(.templates)
         let markdown = MarkdownRenderer(settings: config.markdown)
         let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) }, images: images,
             assets: AssetSource(root: root, fingerprint: config.assets.fingerprint))
@@ -41,7 +43,7 @@ struct BuildSetup {
         var settings = BuildSettings(options: options, files: sources)
         settings.data = data.digests
         self.settings = settings
-        loader = ContentLoader(root: root, config: config)
+        loader = ContentLoader(root: root, config: config, progress: progress)
         var assembler = SiteAssembler(config: config, options: options)
         assembler.images = images
         self.assembler = assembler

@@ -56,6 +56,7 @@ public struct Builder: Sendable {
         } catch {
             throw DiagnosticError([.error("cannot restore the output left by an interrupted build: \(error)", at: options.output.path)])
         }
+        options.progress?.begin(.previous)
         let previous = PreviousBuild(options: options, kept: kept)
         if var report = previous.unchangedReport(options: options) {
             clock.lap("cache")
@@ -120,6 +121,8 @@ public struct Builder: Sendable {
         }
         guard errors.isEmpty, let templates = setup.templates else { throw DiagnosticError(errors) }
 
+        let progress = options.progress
+        progress?.begin(.planning)
         var plan = OutputPlan()
         let values = SiteValues(site: site, data: setup.data)
         PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)
@@ -132,6 +135,7 @@ public struct Builder: Sendable {
         clock.lap("planning")
         var searchDocuments: [SearchDocument]?
         if config.search.engine == .herald {
+            progress?.begin(.search)
             let withheld = incremental.map { IncrementalRender.Withheld(state: $0.state, read: $0.read) }
             searchDocuments = SearchPlanner(site: site, cache: setup.searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
             clock.lap("search")
@@ -144,6 +148,7 @@ public struct Builder: Sendable {
         // An incremental build plans the outputs the previous build
         // checked (same site, same templates): only a full one checks.
         if incremental == nil {
+            progress?.begin(.checking)
             let problems = plan.problems()
             guard problems.isEmpty else { throw DiagnosticError(problems) }
         }
@@ -159,6 +164,7 @@ public struct Builder: Sendable {
         let reuse = incremental.map(IncrementalRender.init)
         guard let written = try OutputWriter(options: options).write(plan, reusing: reuse) else { return nil }
         clock.lap("writing")
+        progress?.begin(.saving)
         // Before the content state, which vouches for the documents of
         // the articles the next build does not read.
         if let searchDocuments {

@@ -108,6 +108,7 @@ public struct SiteChecker: Sendable {
         let config = try Builder(options: buildOptions).configuration()
         let context = OutputCheckContext(root: options.source, output: buildOptions.output, config: config, options: buildOptions)
         var problems = report.warnings
+        options.progress?.begin(.checkingSite)
         for check in checks {
             problems += check.check(context)
         }

@@ -21,6 +21,7 @@ struct LoadedContent: Sendable {
 struct ContentLoader {
     let root: URL
     let config: SiteConfig
+    var progress: BuildProgress?
 
     /// Reads every content file (or those of `listed`, from
     /// `BuildCache.inputFiles`, which saves listing them again; their
@@ -35,9 +36,12 @@ struct ContentLoader {
             }
         }
         let reader = FileReader(root: root, decoder: ContentDecoder(config: config))
+        let progress = self.progress
+        progress?.begin(.content, total: jobs.count)
         let results = jobs.parallelMap { (path, kind, listedMetadata) -> (ContentDraft?, [Diagnostic], FileMetadata?) in
             let metadata = listedMetadata ?? FileMetadata(path: reader.fullPath(path))
             let (draft, diagnostics) = reader.read(path, kind: kind)
+            progress?.advance()
             return (draft, diagnostics, metadata)
         }
         var content = LoadedContent()

@@ -123,13 +123,17 @@ public final class ImageCatalog: Sendable {
 
     /// Processes every raster image among `files` (as `BuildCache.inputFiles`
     /// lists them) on every core, through the cache under `root/.herald/`.
-    static func build(root: URL, files: [BuildCache.SourceFile], settings: ImageSettings, siteURL: SiteURL) -> ImageCatalog {
+    static func build(
+        root: URL, files: [BuildCache.SourceFile], settings: ImageSettings, siteURL: SiteURL, progress: BuildProgress? = nil
+    ) -> ImageCatalog {
         let sources = files.compactMap { file in sitePath(ofSource: file.path).map { (file: file, sitePath: $0) } }
         guard !sources.isEmpty else { return ImageCatalog(images: [:], problems: [:], siteURL: siteURL, settings: settings) }
         let cache = ImageCache(root: root)
         let index = cache.loadIndex()
         let rootPath = root.path
+        progress?.begin(.images, total: sources.count)
         let results = sources.parallelMap { source -> (known: ImageCache.Known?, key: String?, outcome: Result<Image, ImageProblem>) in
+            defer { progress?.advance() }
             let path = source.file.path
             let claimed = ImageFormat(fileName: path)!
             var bytes: [UInt8]?

@@ -30,7 +30,10 @@ struct OutputWriter {
         } catch {
             throw DiagnosticError([.error("cannot prepare the output folder: \(error)", at: options.output.path)])
         }
+        let progress = options.progress
+        progress?.begin(.pages, total: plan.outputs.count)
         let outcomes = plan.outputs.parallelMap { output -> (errors: [Diagnostic], sources: [String], skipped: Bool, incomplete: Bool) in
+            defer { progress?.advance() }
             if let reuse, !reuse.mustRender(output) {
                 return ([], reuse.state.dependencies[output.path] ?? [], true, false)
             }

@@ -36,8 +36,11 @@ struct SiteAssembler {
         // Here rather than when planning: a theme change always makes a full build.
         diagnostics += config.lists.compactMap { $0.templateProblem(exists: templateExists) }
         let pathOf = Dictionary(drafts.map { ($0.item.sourcePath, $0.item.path) }, uniquingKeysWith: { first, _ in first })
+        let progress = options.progress
+        progress?.begin(.markdown, total: drafts.count)
         let rendered = Array(drafts.indices).parallelMap { index in
-            render(drafts[index], body: sources.take(index), pathOf: pathOf)
+            defer { progress?.advance() }
+            return render(drafts[index], body: sources.take(index), pathOf: pathOf)
         }
         var articles: [ContentItem] = []
         var pages: [ContentItem] = []
