@@ -12,7 +12,9 @@ public enum TemplateThroughput {
         let options = BuildOptions(source: siteRoot)
         let config = try SiteConfigLoader.load(root: options.source)
         let markdown = MarkdownRenderer(settings: config.markdown)
-        let environment = TemplateEnvironment(timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) })
+        let environment = TemplateEnvironment(
+            timeZone: config.timeZone, siteURL: config.url, markdown: { markdown.html($0) },
+            assets: AssetSource(root: options.source, fingerprint: config.assets.fingerprint))
         let templates = try TemplateLibrary(
             directory: options.source.appendingPathComponent("Templates"), displayPrefix: "Templates", environment: environment)
         var content = ContentLoader(root: options.source, config: config).load()
