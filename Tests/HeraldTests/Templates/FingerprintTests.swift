@@ -127,6 +127,21 @@ import Testing
         }
     }
 
+    /// A body edit is an incremental build: the hashed copy is kept as it
+    /// was, and the output is still a clean build's.
+    @Test func aBodyEditKeepsTheHashedCopy() throws {
+        let site = try Self.site(["Templates/article.html": "{{ \"assets/site.css\" | fingerprint }}{{ page.content }}"])
+        defer { site.remove() }
+        try site.age()
+        _ = try site.build()
+        try site.write("---\ntitle: River\ndate: 2025-07-04 09:14\ntags: [Flood]\n---\nThe river rose again.\n", to: "Content/articles/2025-07-04-river.md")
+        try site.age()
+        #expect(try site.build().path == .incremental(changedSources: 1))
+        #expect(site.read("Public/2025/07/river/index.html")?.contains("The river rose again.") == true)
+        #expect(try site.tree().keys.filter { $0.hasPrefix("assets/site.") }.count == 2)
+        #expect(try site.tree() == site.cleanBuildTree())
+    }
+
     /// What `serve` does on a stylesheet edit: the page gets the new name,
     /// the old copy goes, and the output is a clean build's.
     @Test func anEditedAssetGetsANewNameInBuildsAndSessions() throws {
