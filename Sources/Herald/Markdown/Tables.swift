@@ -16,6 +16,10 @@ struct Tables {
     private(set) var linkPositions: [OpaquePointer: (line: Int, column: Int)] = [:]
     /// Cells made and not yet filled: the node, its text, its row's line.
     private var pendingCells: [(node: OpaquePointer, text: ArraySlice<UInt8>, line: Int)] = []
+    /// The link reference definitions of the source, put before the text of
+    /// every separate parse (cells, lines after a table), so that `[a][ref]`
+    /// there finds them as in the rest of the document.
+    private var definitions = TableReferenceDefinitions.none
 
     init(document: CMarkDocument, lines: SourceLines) {
         self.document = document
@@ -31,6 +35,9 @@ struct Tables {
             {
                 candidates.append(node)
             }
+        }
+        if !candidates.isEmpty {
+            definitions = TableReferenceDefinitions(under: root, lines: lines, document: document)
         }
         for node in candidates {
             rewrite(node)
@@ -160,13 +167,14 @@ struct Tables {
     /// lines of the file.
     private mutating func parsed(_ blockLines: ArraySlice<Line>) -> [OpaquePointer] {
         guard let first = blockLines.first else { return [] }
-        var text: [UInt8] = []
+        var text = definitions.prefix
         for line in blockLines {
             text += line.text
             text.append(0x0A)
         }
         let fragment = text.withUnsafeBufferPointer { document.parseFragment($0) }
-        recordLinks(in: fragment) { (first.number - 1 + CMarkDocument.line(of: $0), CMarkDocument.column(of: $0)) }
+        let shift = definitions.lineCount
+        recordLinks(in: fragment) { (first.number - 1 - shift + CMarkDocument.line(of: $0), CMarkDocument.column(of: $0)) }
         let blocks = CMarkNode.children(of: fragment)
         blocks.forEach { cmark_node_unlink($0) }
         return blocks
@@ -211,8 +219,8 @@ struct Tables {
     /// after parsing. Links are recorded at their row (cells were parsed apart).
     private mutating func fillCells() {
         guard !pendingCells.isEmpty else { return }
-        var text: [UInt8] = []
-        text.reserveCapacity(pendingCells.reduce(0) { $0 + $1.text.count + 4 })
+        var text = definitions.prefix
+        text.reserveCapacity(text.count + pendingCells.reduce(0) { $0 + $1.text.count + 4 })
         for cell in pendingCells {
             if Self.needsShield(cell.text) { text += Self.noBreakSpace }
             text += cell.text

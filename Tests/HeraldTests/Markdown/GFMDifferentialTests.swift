@@ -76,6 +76,11 @@ import Testing
         "- [ ] www.task.example\n- [x] mail@task.example", "Footnote[^1].\n\n[^1]: Source: https://data.example/turnout.csv",
         "Brackets [www.a.example] and {http://b.example} and <www.c.example>", "Escaped \\www.a.example and www.b.example\\",
         "Query www.a.example/search?q=x&y=z#frag and https://b.example:8443/a;b",
+        // Reference links and images in table cells (the definitions are read before the table).
+        "| Source | Figure |\n|---|---|\n| [clerk][c] | ![chart][img] |\n| [c] | [C][] |\n\n[c]: /clerk \"County clerk\"\n[img]: /chart.png",
+        "[early]: /before\n\n| a |\n|---|\n| [early] and [missing] |",
+        "```\n[code]: /not-a-definition\n```\n\n| a |\n|---|\n| [code] |", "| a |\n|---|\n| b |\n> [after]\n\n[after]: /u",
+        "| a |\n|---|\n| [t] |\n\n[t]:\n/multi-line\n'Title'",
     ]
 
     /// Inputs where Herald deliberately writes other HTML than cmark-gfm,
@@ -95,6 +100,10 @@ import Testing
         ("[^a]: see[^b]\n\n[^b]: B.\n\nText.", "<li id=\"fn-b\">", "<p>Text.</p>\n"),
         // A web link stops where libcmark has already made emphasis.
         ("www.a.example*b*", "<a href=\"http://www.a.example*b\">", "<a href=\"http://www.a.example\">www.a.example</a><em>b</em>"),
+        // A table cell sees the link reference definitions written at the
+        // top level of the body; one inside a list item, block quote or
+        // footnote is not seen from a cell.
+        ("- [in]: /list-item\n\n| a |\n|---|\n| [in] |", "<td><a href=\"/list-item\">in</a></td>", "<td>[in]</td>"),
         ("1. [^n]: http://example.com\n\nText[^n].", "<li id=\"fn-n\">", "<li>[^n]: <a href=\"http://example.com\">http://example.com</a></li>"),
     ]
 
