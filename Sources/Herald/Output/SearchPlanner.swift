@@ -23,28 +23,19 @@ struct SearchPlanner {
         // Only articles with a page that listings show: a result links to its page.
         let articles = site.articles.reversed().filter(\.hasListedPage)
         var documents = [SearchDocument?](repeating: nil, count: articles.count)
-        var work: [(index: Int, summary: String, body: String, result: SearchDocument.Result, key: UInt64)] = []
+        var read: [Int] = []
         var missing: [String] = []
         for (index, article) in articles.enumerated() {
-            let cached = cache.documents[article.sourcePath]
-            if withheld(article.sourcePath) {
-                // Unread, hence unchanged since the build that cached it:
-                // its summary comes from there too.
-                if let cached, cached.result == result(of: article, summary: cached.result.summary) {
-                    documents[index] = cached
-                } else {
-                    missing.append(article.sourcePath)
-                }
+            guard withheld(article.sourcePath) else {
+                read.append(index)
                 continue
             }
-            let summary = article.summaryText
-            let body = PlainText.fromHTML(article.contentHTML)
-            let result = result(of: article, summary: summary)
-            let key = SearchAnalyzer.key(of: article, summary: summary, body: body, result: result)
-            if let cached, cached.key == key {
+            // Unread, hence unchanged since the build that cached it: its
+            // summary comes from there too.
+            if let cached = cache.documents[article.sourcePath], cached.result == result(of: article, summary: cached.result.summary) {
                 documents[index] = cached
             } else {
-                work.append((index, summary, body, result, key))
+                missing.append(article.sourcePath)
             }
         }
         if !missing.isEmpty {
@@ -56,12 +47,21 @@ struct SearchPlanner {
             plan.add(output)
             return []
         }
-        // In batches, one analyzer (and stemmer) per batch.
-        let batches = stride(from: 0, to: work.count, by: 64).map { Array(work[$0..<min(work.count, $0 + 64)]) }
+        // The articles read, in batches on every core: each one's text taken
+        // from its HTML and keyed, then taken from the cache when the key is
+        // the cached one, else analysed (one analyzer and stemmer per batch).
+        let batches = stride(from: 0, to: read.count, by: 64).map { read[$0..<min(read.count, $0 + 64)] }
         let analysed = batches.parallelMap { batch in
-            let analyzer = SearchAnalyzer(language: config.language)
-            return batch.map { entry in
-                (entry.index, analyzer.analyze(articles[entry.index], summary: entry.summary, body: entry.body, result: entry.result, key: entry.key))
+            var analyzer: SearchAnalyzer?
+            return batch.map { index in
+                let article = articles[index]
+                let summary = article.summaryText
+                let body = PlainText.fromHTML(article.contentHTML)
+                let result = result(of: article, summary: summary)
+                let key = SearchAnalyzer.key(of: article, summary: summary, body: body, result: result)
+                if let cached = cache.documents[article.sourcePath], cached.key == key { return (index, cached) }
+                if analyzer == nil { analyzer = SearchAnalyzer(language: config.language) }
+                return (index, analyzer!.analyze(article, summary: summary, body: body, result: result, key: key))
             }
         }
         for (index, document) in analysed.joined() { documents[index] = document }

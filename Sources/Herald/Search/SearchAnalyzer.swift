@@ -40,7 +40,7 @@ final class SearchAnalyzer {
 
     /// The document of `item`, whose body's plain text is `body`.
     func analyze(_ item: ContentItem, summary: String, body: String, result: SearchDocument.Result, key: UInt64) -> SearchDocument {
-        var counts: [String: [Int]] = [:]
+        var counts: [String: FieldCounts] = [:]
         var surfaces: [String: String] = [:]
         var lengths = [0, 0, 0]
         let metadata = ([summary] + item.authors.map(\.name) + item.tags + item.categories).joined(separator: " \n ")
@@ -50,7 +50,7 @@ final class SearchAnalyzer {
                 if stopWords.contains(word) { return }
                 let stem = self.stem(word)
                 if stem != word { surfaces[word] = stem }
-                counts[stem, default: [0, 0, 0]][field.rawValue] += 1
+                counts[stem, default: FieldCounts()].add(field)
             }
         }
         var filters: [(key: String, name: String)] = []
@@ -61,9 +61,25 @@ final class SearchAnalyzer {
         filters = filters.filter { seen.insert($0.key).inserted }.sorted { SearchIndex.precedes($0.key, $1.key) }
         return SearchDocument(
             sourcePath: item.sourcePath, key: key, result: result, lengths: lengths,
-            terms: counts.map { SearchDocument.Term(stem: $0.key, counts: $0.value) }.sorted { SearchIndex.precedes($0.stem, $1.stem) },
+            terms: counts.map { SearchDocument.Term(stem: $0.key, counts: $0.value.array) }.sorted { SearchIndex.precedes($0.stem, $1.stem) },
             surfaces: surfaces.map { SearchDocument.Surface(word: $0.key, stem: $0.value) }.sorted { SearchIndex.precedes($0.word, $1.word) },
             filters: filters.map(\.key), filterNames: filters.map(\.name))
+    }
+
+    /// A word's count in each field, without an array per word.
+    private struct FieldCounts {
+        var title = 0, summary = 0, body = 0
+
+        mutating func add(_ field: SearchDocument.Field) {
+            switch field {
+            case .title: title += 1
+            case .summary: summary += 1
+            case .body: body += 1
+            }
+        }
+
+        /// In the order of `SearchDocument.Field`'s raw values.
+        var array: [Int] { [title, summary, body] }
     }
 
     func stem(_ word: String) -> String {

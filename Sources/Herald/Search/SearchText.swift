@@ -29,33 +29,45 @@ enum SearchText {
             let text = String(decoding: word, as: UTF8.self)
             if plain { body(text) } else if let folded = fold(text) { body(folded) }
         }
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            if value < 0x80 {
-                let byte = UInt8(value)
-                if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                    word.append(byte)
-                    scalars += 1
-                } else if byte >= 0x41 && byte <= 0x5A {
-                    word.append(byte + 0x20)
-                    scalars += 1
-                } else if !word.isEmpty {
-                    finish()
+        // Over the UTF-8 bytes: ASCII (most of most text) without decoding;
+        // a scalar is decoded only where a byte says one starts.
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
+                        word.append(byte)
+                        scalars += 1
+                    } else if byte >= 0x41 && byte <= 0x5A {
+                        word.append(byte + 0x20)
+                        scalars += 1
+                    } else if !word.isEmpty {
+                        finish()
+                    }
+                    index += 1
+                    continue
                 }
-                continue
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+                let encoded = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
+                index += length
+                guard let scalar = Unicode.Scalar(value) else { continue }
+                if isIdeographic(value) {
+                    if !word.isEmpty { finish() }
+                    body(String(decoding: encoded, as: UTF8.self))
+                    continue
+                }
+                guard isWordScalar(scalar) else {
+                    if !word.isEmpty { finish() }
+                    continue
+                }
+                word.append(contentsOf: encoded)
+                plain = false
+                scalars += 1
             }
-            if isIdeographic(value) {
-                if !word.isEmpty { finish() }
-                body(String(scalar))
-                continue
-            }
-            guard isWordScalar(scalar) else {
-                if !word.isEmpty { finish() }
-                continue
-            }
-            word.append(contentsOf: String(scalar).utf8)
-            plain = false
-            scalars += 1
         }
         if !word.isEmpty { finish() }
     }
