@@ -5,6 +5,8 @@ import Foundation
 enum CorrectionsPlanner {
     static func plan(_ site: Site, values: SiteValues, templates: TemplateLibrary, into plan: inout OutputPlan) {
         let settings = site.config.corrections
+        let feedPaths = site.config.feeds.formats.map { String(FeedGenerator.path(for: $0, in: settings.path).dropFirst()) }
+        guard plan.wants(page: settings.path) || feedPaths.contains(where: { plan.wants($0) }) else { return }
         let log = CorrectionsLog(site: site)
         // The feeds go with the page: a theme without it has neither.
         guard templates.contains("corrections.html") else { return }

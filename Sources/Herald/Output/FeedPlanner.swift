@@ -19,15 +19,19 @@ struct FeedPlanner {
     func plan(into plan: inout OutputPlan) {
         let config = site.config
         guard !config.feeds.formats.isEmpty else { return }
+        // A feed shows its first `limit` items only (the archive, all).
         var siteFeed = FeedRequest(title: config.title, subtitle: config.description.isEmpty ? nil : config.description,
-                                   directory: "/", alternatePath: "/", items: site.listedArticles.map { site.articles[$0] })
+                                   directory: "/", alternatePath: "/", items: [])
         if config.feeds.archive && config.feeds.formats.contains(.atom) {
-            let archive = FeedArchive(limit: config.feeds.limit, articleCount: siteFeed.items.count)
+            let archive = FeedArchive(limit: config.feeds.limit, articleCount: site.listedArticles.count)
             if archive.documents > 0 { siteFeed.archive = ArchiveLinks(isArchive: false, previous: FeedArchive.path(archive.documents)) }
-            planArchive(archive, feed: siteFeed, articles: siteFeed.items, into: &plan)
+            planArchive(archive, feed: siteFeed, articles: site.listedArticles, into: &plan)
         }
-        add(siteFeed, origin: "the site feed", into: &plan)
-        for list in site.lists where list.hasFeeds {
+        if wantsFeeds(in: "/", plan) {
+            siteFeed.items = shownArticles(site.listedArticles)
+            add(siteFeed, origin: "the site feed", into: &plan)
+        }
+        for list in site.lists where list.hasFeeds && wantsFeeds(in: list.settings.path, plan) {
             let request = FeedRequest(
                 title: "\(config.title): \(list.settings.title)", subtitle: nil, directory: list.settings.path,
                 alternatePath: list.settings.path, items: shownArticles(list.articles))
@@ -35,7 +39,7 @@ struct FeedPlanner {
         }
         // Each taxonomy's own setting, and only with term pages to link to.
         for taxonomy in site.taxonomies where taxonomy.hasFeeds {
-            for term in taxonomy.terms {
+            for term in taxonomy.terms where wantsFeeds(in: term.path, plan) {
                 let request = FeedRequest(
                     title: "\(config.title): \(term.profile?.name ?? term.name)", subtitle: nil,
                     directory: term.path, alternatePath: term.path, items: shownArticles(term.articles))
@@ -48,6 +52,12 @@ struct FeedPlanner {
         }
     }
 
+    /// Whether `plan` takes one of the feeds in `directory`: asked before
+    /// gathering their articles.
+    private func wantsFeeds(in directory: String, _ plan: OutputPlan) -> Bool {
+        site.config.feeds.formats.contains { plan.wants(String(FeedGenerator.path(for: $0, in: directory).dropFirst())) }
+    }
+
     /// The articles a feed of `articles` shows. Only those: copying every
     /// article of every term cost more than the feeds of an incremental build.
     private func shownArticles(_ articles: [Int]) -> [ContentItem] {
@@ -56,12 +66,13 @@ struct FeedPlanner {
     }
 
     /// The complete archive documents of the site feed (Atom).
-    private func planArchive(_ archive: FeedArchive, feed: FeedRequest, articles: [ContentItem], into plan: inout OutputPlan) {
+    /// `articles`: indices into `site.articles`.
+    private func planArchive(_ archive: FeedArchive, feed: FeedRequest, articles: [Int], into plan: inout OutputPlan) {
         guard archive.documents > 0 else { return }
         let generator = self.generator
-        for number in 1...archive.documents {
+        for number in 1...archive.documents where plan.wants(String(FeedArchive.path(number).dropFirst())) {
             var request = feed
-            request.items = archive.articles(of: number, count: articles.count).map { articles[$0] }
+            request.items = archive.articles(of: number, count: articles.count).map { site.articles[articles[$0]] }
             request.selfPath = FeedArchive.path(number)
             request.archive = ArchiveLinks(
                 isArchive: true, current: FeedGenerator.path(for: .atom, in: "/"), previous: number > 1 ? FeedArchive.path(number - 1) : nil,

@@ -10,7 +10,10 @@ struct PagePlanner {
 
     func plan(into plan: inout OutputPlan) {
         let site = self.site, values = self.values, templates = self.templates
-        for (index, article) in site.articles.enumerated() where article.render && plan.wants(page: article.path) {
+        // By index, asking the plan first: enumerating would copy every item.
+        for index in site.articles.indices where plan.wants(page: site.articleRecords[index].item.path) {
+            let article = site.articles[index]
+            guard article.render else { continue }
             let template = (article.layout ?? "article") + ".html"
             plan.addPage(at: article.path, origin: article.sourcePath, kind: article.listed ? .article : .unlisted, lastModified: article.lastModified) { () throws(DiagnosticError) -> [UInt8] in
                 try templates.renderBytes(template, context: values.context(path: article.path, ["page": values.pageValue(.article, index)]))
@@ -54,14 +57,15 @@ struct PagePlanner {
         let values = self.values, templates = self.templates
         for (taxonomyIndex, taxonomy) in site.taxonomies.enumerated() {
             let taxonomyValue = values.taxonomyValue(taxonomyIndex)
-            if templates.contains("taxonomy.html") {
+            if templates.contains("taxonomy.html") && plan.wants(page: taxonomy.path) {
                 let terms = Value.list(taxonomy.terms.indices.map { values.termValue(taxonomy: taxonomyIndex, term: $0) })
                 plan.addPage(at: taxonomy.path, origin: "the \(taxonomy.name) index", kind: .list, lastModified: newest(site.listedArticles)) { () throws(DiagnosticError) -> [UInt8] in
                     try templates.renderBytes("taxonomy.html", context: values.context(path: taxonomy.path, ["taxonomy": taxonomyValue, "terms": terms]))
                 }
             }
             guard templates.contains("term.html") else { continue }
-            for (termIndex, term) in taxonomy.terms.enumerated() {
+            for termIndex in taxonomy.terms.indices {
+                let term = taxonomy.terms[termIndex]
                 planLists(
                     template: "term.html", basePath: term.path, origin: "\(taxonomy.name) '\(term.name)'",
                     articles: term.articles, perPage: taxonomy.perPage,
@@ -73,14 +77,18 @@ struct PagePlanner {
 
     /// One page per `paginate` articles: `base`, `base/page/2/`, …
     private func planLists(
-        template: String, basePath: String, origin: String, articles: [Int], perPage: Int, extra: [String: Value],
-        into plan: inout OutputPlan
+        template: String, basePath: String, origin: @autoclosure () -> String, articles: [Int], perPage: Int,
+        extra: @autoclosure () -> [String: Value], into plan: inout OutputPlan
     ) {
         let paginator = Paginator(basePath: basePath, totalItems: articles.count, perPage: perPage, pagination: site.config.pagination)
         let values = self.values, templates = self.templates, siteURL = site.config.url
+        // Worked out for the first page planned: most lists have none an edit touches.
+        var shared: (origin: String, extra: [String: Value])?
         for number in 1...paginator.totalPages {
             let path = paginator.path(of: number)
             guard plan.wants(page: path) else { continue }
+            let (origin, extra) = shared ?? (origin(), extra())
+            shared = (origin, extra)
             let items = paginator.range(of: number).map { values.pageValue(.article, articles[$0]) }
             let shown = paginator.range(of: number).map { articles[$0] }
             plan.addPage(at: path, origin: number == 1 ? origin : "\(origin), page \(number)", kind: .list, lastModified: newest(shown)) { () throws(DiagnosticError) -> [UInt8] in
@@ -107,6 +115,7 @@ struct PagePlanner {
 
     /// The latest change among some articles: a list page's `lastmod`.
     private func newest(_ articles: [Int]) -> Date? {
-        articles.compactMap { site.articles[$0].lastModified }.max()
+        // Through the records: an element of `site.articles` is copied whole.
+        articles.compactMap { site.articleRecords[$0].item.lastModified }.max()
     }
 }

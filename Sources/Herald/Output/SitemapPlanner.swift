@@ -18,7 +18,7 @@ struct SitemapPlanner {
         // The pages are gathered when the sitemap is written: an incremental
         // build, which does not write it, skips sorting every page's path.
         let planned = plan.outputs
-        if config.outputs.sitemap {
+        if config.outputs.sitemap && plan.wants("sitemap.xml") {
             plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
                 let pages = planned.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
                     .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
@@ -27,7 +27,7 @@ struct SitemapPlanner {
             }, kind: .other, dependencies: Self.liveSources(of: site)))
         }
 
-        if config.outputs.newsSitemap {
+        if config.outputs.newsSitemap && plan.wants("news-sitemap.xml") {
             let since = now.addingTimeInterval(-Self.newsWindow)
             let recent = site.articles.filter { $0.hasListedPage && ($0.date ?? .distantPast) > since && ($0.date ?? .distantFuture) <= now }
                 .prefix(Self.newsLimit)
@@ -49,7 +49,8 @@ struct SitemapPlanner {
     /// of their page and of the lists showing them, so the sitemap shows
     /// them as a page shows a body (see `ContentItemFields`).
     static func liveSources(of site: Site) -> [String] {
-        [site.articles, site.pages].flatMap { items in items.lazy.filter { !$0.liveUpdateDates.isEmpty }.map(\.sourcePath) }
+        // Through the records: filtering the items would copy each whole.
+        [site.articleRecords, site.pageRecords].flatMap { records in records.lazy.filter { !$0.item.liveUpdateDates.isEmpty }.map(\.item.sourcePath) }
     }
 
     static func sitemap(_ pages: [(path: String, lastModified: Date?)], config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {
