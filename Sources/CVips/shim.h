@@ -63,6 +63,16 @@ static inline VipsImage *herald_vips_extract(VipsImage *in, int left, int top, i
     return out;
 }
 
+/* `in` scaled to cover width × height, up or down, and its centre cut to
+   exactly that size: a region already of the right shape loses at most a
+   pixel of rounding. */
+static inline VipsImage *herald_vips_centre_crop(VipsImage *in, int width, int height) {
+    VipsImage *out = NULL;
+    if (vips_thumbnail_image(in, &out, width, "height", height, "crop", VIPS_INTERESTING_CENTRE,
+            "size", VIPS_SIZE_BOTH, NULL)) return NULL;
+    return out;
+}
+
 /* Transparency flattened onto white, for formats without an alpha channel. */
 static inline VipsImage *herald_vips_flatten(VipsImage *in) {
     VipsImage *out = NULL;

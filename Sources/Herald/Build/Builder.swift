@@ -123,6 +123,8 @@ public struct Builder: Sendable {
 
         let progress = options.progress
         progress?.begin(.planning)
+        // Before rendering: pages link the crops that keep their image_focus.
+        images.prepareFocusCrops(for: site.articles + site.pages)
         var plan = OutputPlan()
         let values = SiteValues(site: site, data: setup.data)
         PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)

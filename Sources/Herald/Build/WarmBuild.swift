@@ -133,6 +133,7 @@ struct WarmBuild {
         let rendering = Set(showing.map { dependencies.outputs[$0] })
         guard !rendering.contains("sitemap.xml") else { throw FullBuildReason("the sitemap shows a changed live story") }
         guard let templates = setup.templates else { throw FullBuildReason("the theme has errors") }
+        setup.images.prepareFocusCrops(for: site.articles + site.pages)
         var plan = OutputPlan(accepting: { rendering.contains($0) || dependencies.position(of: $0) == nil })
         let values = SiteValues(site: site, data: setup.data)
         PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)

@@ -14,7 +14,7 @@ struct ContentDecoder {
 
     static let knownKeys: Set<String> = [
         "title", "date", "updated", "author", "authors", "tags", "categories", "summary", "image",
-        "image_alt", "image_caption", "image_credit", "slug", "draft", "expires", "layout", "canonical",
+        "image_alt", "image_caption", "image_credit", "image_focus", "slug", "draft", "expires", "layout", "canonical",
         "corrections", "aliases", "access", "live", "live_until", "render", "list",
     ]
 
@@ -41,6 +41,7 @@ struct ContentDecoder {
         var hasImage = false
         var authors: [String]?
         var liveUntilNode: Yams.Node?
+        var focusNode: Yams.Node?
 
         for (key, keyNode, value) in pairs {
             switch key {
@@ -76,6 +77,9 @@ struct ContentDecoder {
             case "image_alt": image.alt = reader.optionalString(value, key: key)
             case "image_caption": image.caption = reader.optionalString(value, key: key)
             case "image_credit": image.credit = reader.optionalString(value, key: key)
+            case "image_focus":
+                focusNode = keyNode
+                item.imageFocus = Self.focus(value, reader: &reader)
             case "slug":
                 guard let slug = reader.string(value, key: key) else { continue }
                 if let problem = Self.slugProblem(slug) {
@@ -143,6 +147,9 @@ struct ContentDecoder {
                 reader.warning("'live_until' in a story without 'live: true' is ignored: add 'live: true' to the front matter, or remove it", at: liveUntilNode)
             }
         }
+        if let focusNode, !hasImage {
+            reader.error("'image_focus' without 'image': it says which point of the lead image the share crops keep; add 'image' or remove it", at: focusNode)
+        }
         if hasImage {
             if image.alt == nil || image.alt?.isEmpty == true {
                 reader.warning("'image' has no 'image_alt': describe the picture for readers who cannot see it", at: root)
@@ -156,6 +163,28 @@ struct ContentDecoder {
         draft.item = item
         let failed = reader.diagnostics.contains { $0.severity == .error }
         return (failed ? nil : draft, reader.diagnostics)
+    }
+
+    /// `image_focus: [x, y]`, each a number from 0 to 1.
+    private static func focus(_ node: Yams.Node, reader: inout YAMLReader) -> ImageFocus? {
+        let usage = "'image_focus' must be two numbers from 0 to 1, across then down, such as [0.3, 0.25] (0.5, 0.5 is the centre)"
+        guard case .sequence(let parts) = node, parts.count == 2 else {
+            reader.error(usage, at: node)
+            return nil
+        }
+        var numbers: [Double] = []
+        for part in parts {
+            guard case .scalar(let scalar) = part, scalar.style == .plain, let number = Double(scalar.string), number.isFinite else {
+                reader.error(usage, at: part)
+                return nil
+            }
+            numbers.append(number)
+        }
+        for (part, number) in zip(parts, numbers) where !(0...1).contains(number) {
+            reader.error("\(number) in 'image_focus' is outside 0–1: 0 is the left (or top) edge and 1 the right (or bottom)", at: part)
+            return nil
+        }
+        return ImageFocus(x: numbers[0], y: numbers[1])
     }
 
     /// The terms under `key`; when the site has the taxonomy, a term that

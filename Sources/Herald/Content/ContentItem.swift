@@ -44,6 +44,9 @@ public struct ContentItem: Sendable {
     /// The whole body as HTML.
     public var contentHTML: String = ""
     public var image: LeadImage?
+    /// The point every share crop of the lead image keeps (`image_focus`);
+    /// `nil`: libvips's attention crop chooses.
+    public var imageFocus: ImageFocus?
     /// Template name instead of the default (`article` / `page`).
     public var layout: String?
     public var canonical: String?

@@ -33,6 +33,8 @@ enum ContentItemFields {
         .metadata("categories", \.categories),
         .metadata("standfirstHTML", \.standfirstHTML),
         .metadata("image", \.image),
+        // Which share crops the item's page and feeds link.
+        .metadata("imageFocus", \.imageFocus),
         .metadata("layout", \.layout),
         .metadata("canonical", \.canonical),
         .metadata("corrections", \.corrections),

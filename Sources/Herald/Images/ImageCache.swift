@@ -130,11 +130,35 @@ struct ImageCache: Sendable {
         }
     }
 
-    /// Removes every entry but `keys`.
+    /// The entry of the crops of the image cached as `key` that keep `focus`
+    /// (`KEY.focus-X-Y`): beside the image's own, so that changing the focus
+    /// makes three crops again rather than every width in every format.
+    static func key(_ key: String, keeping focus: ImageFocus) -> String {
+        key + "." + focus.label
+    }
+
+    /// Removes every entry but `keys`; crop entries that keep a focus are
+    /// left to `pruneFocused`, which knows which foci content uses.
     func prune(keeping keys: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name != "index" && !keys.contains(name) {
+        for name in names where name != "index" && !keys.contains(name) && !(isFocused(name) && keys.contains(imageKey(ofFocused: name))) {
             FileSystem.remove(folder + "/" + name)
         }
+    }
+
+    /// Removes every entry of crops keeping a focus but `keys`.
+    func pruneFocused(keeping keys: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where isFocused(name) && !keys.contains(name) {
+            FileSystem.remove(folder + "/" + name)
+        }
+    }
+
+    private func isFocused(_ name: String) -> Bool {
+        !name.hasPrefix(".") && name.contains(".focus-")
+    }
+
+    private func imageKey(ofFocused name: String) -> String {
+        String(name.prefix { $0 != "." })
     }
 }

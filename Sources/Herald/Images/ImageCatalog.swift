@@ -36,6 +36,11 @@ public final class ImageCatalog: Sendable {
         /// Widths in each format, smallest first.
         var renditions: [File]
         var crops: [File]
+        /// Its cache entry, and the start of its output names
+        /// (`/images/bridge` or, with fingerprints, `/images/bridge.HASH`):
+        /// what crops keeping an `image_focus` are made and named from.
+        var cacheKey: String
+        var namePrefix: String
 
         /// The renditions in `format`, smallest first.
         func renditions(in format: ImageFormat) -> [File] {
@@ -57,6 +62,10 @@ public final class ImageCatalog: Sendable {
         }
 
         func crop(across: Int, down: Int) -> File? {
+            Self.crop(across: across, down: down, among: crops)
+        }
+
+        static func crop(across: Int, down: Int, among crops: [File]) -> File? {
             crops.first { $0.width * down == $0.height * across } ?? crops.first { abs(Double($0.width) / Double($0.height) - Double(across) / Double(down)) < 0.01 }
         }
     }
@@ -66,8 +75,11 @@ public final class ImageCatalog: Sendable {
     let problems: [String: String]
     let siteURL: SiteURL
     let settings: ImageSettings
+    /// Crops that keep the `image_focus` of content, made once content is loaded.
+    let focused: FocusCrops
 
-    init(images: [String: Image], problems: [String: String], siteURL: SiteURL, settings: ImageSettings) {
+    init(images: [String: Image], problems: [String: String], siteURL: SiteURL, settings: ImageSettings, cache: ImageCache? = nil, root: String = "") {
+        self.focused = FocusCrops(cache: cache, root: root, settings: settings)
         self.images = images
         self.problems = problems
         self.siteURL = siteURL
@@ -177,7 +189,7 @@ public final class ImageCatalog: Sendable {
         }
         if newIndex != index { cache.saveIndex(newIndex) }
         cache.prune(keeping: keys)
-        return ImageCatalog(images: images, problems: problems, siteURL: siteURL, settings: settings)
+        return ImageCatalog(images: images, problems: problems, siteURL: siteURL, settings: settings, cache: cache, root: rootPath)
     }
 
     /// The catalog's view of a cache entry: output names beside the source,
@@ -198,7 +210,9 @@ public final class ImageCatalog: Sendable {
                 sitePath: "\(prefix).\(size).\(rendition.format.fileExtension)", cached: cache.path(of: key, file: rendition.file))
             if rendition.isCrop { crops.append(file) } else { renditions.append(file) }
         }
-        return Image(source: source, sitePath: sitePath, format: entry.format, width: entry.width, height: entry.height, renditions: renditions, crops: crops)
+        return Image(
+            source: source, sitePath: sitePath, format: entry.format, width: entry.width, height: entry.height, renditions: renditions, crops: crops,
+            cacheKey: key, namePrefix: prefix)
     }
 
     // MARK: Output
@@ -215,6 +229,11 @@ public final class ImageCatalog: Sendable {
                 plan.add(PlannedOutput(path: String(file.sitePath.dropFirst()), origin: image.source, source: .file(URL(fileURLWithPath: file.cached)), kind: .other, dependencies: [image.source]))
             }
             plan.add(PlannedOutput(path: String(image.sitePath.dropFirst()), origin: image.source, source: .file(URL(fileURLWithPath: image.largest.cached)), kind: .other, dependencies: [image.source]))
+        }
+        for (image, crops) in focused.all() {
+            for file in crops {
+                plan.add(PlannedOutput(path: String(file.sitePath.dropFirst()), origin: image.source, source: .file(URL(fileURLWithPath: file.cached)), kind: .other, dependencies: [image.source]))
+            }
         }
     }
 }

@@ -36,18 +36,28 @@ enum ImageProcessor {
     static let cropShapes = [(16, 9), (4, 3), (1, 1)]
     static let cropWidth = 1200
 
-    static func process(_ bytes: [UInt8], claimed: ImageFormat, settings: ImageSettings) -> Result<ProcessedImage, ImageProblem> {
+    /// What to make of a source.
+    enum Output: Sendable, Equatable {
+        /// Every width in every format, and the attention share crops.
+        case all
+        /// Only the share crops, keeping this point (`image_focus`).
+        case crops(keeping: ImageFocus)
+    }
+
+    static func process(_ bytes: [UInt8], claimed: ImageFormat, settings: ImageSettings, output: Output = .all) -> Result<ProcessedImage, ImageProblem> {
         guard VipsLibrary.start() else { return .failure(ImageProblem(message: "libvips could not start")) }
         return bytes.withUnsafeBytes { buffer in
             do throws(ImageProblem) {
-                return .success(try process(buffer, claimed: claimed, settings: settings))
+                return .success(try process(buffer, claimed: claimed, settings: settings, output: output))
             } catch {
                 return .failure(error)
             }
         }
     }
 
-    private static func process(_ buffer: UnsafeRawBufferPointer, claimed: ImageFormat, settings: ImageSettings) throws(ImageProblem) -> ProcessedImage {
+    private static func process(
+        _ buffer: UnsafeRawBufferPointer, claimed: ImageFormat, settings: ImageSettings, output: Output
+    ) throws(ImageProblem) -> ProcessedImage {
         guard let base = buffer.baseAddress, buffer.count > 0 else { throw ImageProblem(message: "the file is empty") }
         guard let loader = vips_foreign_find_load_buffer(base, buffer.count) else {
             vips_error_clear()
@@ -68,21 +78,24 @@ enum ImageProcessor {
         }
         let (width, height) = header.orientationSwapsSides ? (header.height, header.width) : (header.width, header.height)
         do throws(VipsFailure) {
-            let renditions = try renditions(of: buffer, width: width, height: height, format: format, settings: settings)
+            let renditions = try renditions(of: buffer, width: width, height: height, format: format, settings: settings, output: output)
             return ProcessedImage(format: format, width: width, height: height, renditions: renditions)
         } catch {
             throw ImageProblem(message: "cannot be read: \(error.message)")
         }
     }
 
-    private static func renditions(of buffer: UnsafeRawBufferPointer, width: Int, height: Int, format: ImageFormat, settings: ImageSettings) throws(VipsFailure) -> [Rendition] {
+    private static func renditions(
+        of buffer: UnsafeRawBufferPointer, width: Int, height: Int, format: ImageFormat, settings: ImageSettings, output: Output
+    ) throws(VipsFailure) -> [Rendition] {
         var widths = settings.widths.filter { $0 <= width }
         if widths.isEmpty { widths = [width] }
+        if output != .all { widths = [] }
         // Decoded once, to the widest size anything needs, then shrunk from
         // memory: the crops want 1200 pixels whatever the widths.
         // (the square one 1200 high too).
         let forSquare = (cropWidth * width + height - 1) / height
-        let decodeWidth = min(width, max(widths.max()!, cropWidth, forSquare))
+        let decodeWidth = min(width, max(widths.max() ?? 0, cropWidth, forSquare))
         let decoded = try VipsPicture(taking: herald_vips_thumbnail(buffer.baseAddress, buffer.count, Int32(decodeWidth)))
         let full = try VipsPicture(taking: herald_vips_in_memory(decoded.pointer))
         let formats = [format] + settings.extraFormats.filter { $0 != format }
@@ -96,6 +109,8 @@ enum ImageProcessor {
                     bytes: try encodable.encoded(as: output, quality: settings.quality)))
             }
         }
+        var focus: ImageFocus?
+        if case .crops(let point) = output { focus = point }
         for (across, down) in cropShapes {
             var cropWidth = min(Self.cropWidth, full.width)
             var cropHeight = cropWidth * down / across
@@ -103,12 +118,29 @@ enum ImageProcessor {
                 cropHeight = full.height
                 cropWidth = cropHeight * across / down
             }
-            var crop = try VipsPicture(taking: herald_vips_attention_crop(full.pointer, Int32(cropWidth), Int32(cropHeight)))
+            var crop: VipsPicture
+            if let focus {
+                crop = try focusCrop(of: full, across: across, down: down, keeping: focus, width: cropWidth, height: cropHeight)
+            } else {
+                crop = try VipsPicture(taking: herald_vips_attention_crop(full.pointer, Int32(cropWidth), Int32(cropHeight)))
+            }
             if crop.hasAlpha { crop = try VipsPicture(taking: herald_vips_flatten(crop.pointer)) }
             renditions.append(Rendition(
                 width: crop.width, height: crop.height, format: .jpeg, isCrop: true,
                 bytes: try crop.encoded(as: .jpeg, quality: settings.quality)))
         }
         return renditions
+    }
+
+    /// The largest `across`:`down` region of `full`, placed with `focus` as
+    /// near its centre as the edges allow, scaled to exactly `width` ×
+    /// `height` (the centre crop of the scaling absorbs a pixel of rounding).
+    private static func focusCrop(
+        of full: VipsPicture, across: Int, down: Int, keeping focus: ImageFocus, width: Int, height: Int
+    ) throws(VipsFailure) -> VipsPicture {
+        let region = FocusRegion(imageWidth: full.width, imageHeight: full.height, across: across, down: down, focus: focus)
+        let extracted = try VipsPicture(taking: herald_vips_extract(
+            full.pointer, Int32(region.left), Int32(region.top), Int32(region.width), Int32(region.height)))
+        return try VipsPicture(taking: herald_vips_centre_crop(extracted.pointer, Int32(width), Int32(height)))
     }
 }

@@ -29,14 +29,15 @@ struct ImageValue: TemplateObject {
 extension ImageCatalog {
     /// The `image(width, format)` filter: `format` is `avif`, `webp`, `jpeg`,
     /// `png` (default: the source's), or a share crop's shape `16:9`, `4:3`, `1:1`.
-    func filterValue(_ reference: String, width: Int?, format: String?) -> Result<Value, ImageProblem> {
+    /// A crop keeps `focus` (the page's `image_focus`) when given.
+    func filterValue(_ reference: String, width: Int?, format: String?, focus: ImageFocus? = nil) -> Result<Value, ImageProblem> {
         guard let image = image(reference) else {
             if let problem = problem(reference) { return .failure(ImageProblem(message: "'\(reference)' \(problem)")) }
             return .success(.object(ImageValue(url: reference, file: nil)))
         }
         if let format, format.contains(":") {
             let sides = format.split(separator: ":").compactMap { Int($0) }
-            guard sides.count == 2, sides[0] > 0, sides[1] > 0, let crop = image.crop(across: sides[0], down: sides[1]) else {
+            guard sides.count == 2, sides[0] > 0, sides[1] > 0, let crop = crop(of: image, across: sides[0], down: sides[1], keeping: focus) else {
                 return .failure(ImageProblem(message: "there is no '\(format)' crop: use 16:9, 4:3 or 1:1"))
             }
             return .success(.object(ImageValue(url: url(crop), file: crop)))

@@ -18,7 +18,7 @@ struct PageObject: TemplateObject {
     static let names = [
         "kind", "title", "slug", "url", "permalink", "canonical", "content", "summary", "standfirst", "description", "date",
         "updated", "authors", "tags", "categories", "section", "image", "image_permalink", "image_alt",
-        "image_caption", "image_credit", "word_count", "reading_time", "toc", "params", "prev", "next", "related", "source",
+        "image_caption", "image_credit", "image_focus", "word_count", "reading_time", "toc", "params", "prev", "next", "related", "source",
         "corrections", "access", "live", "live_open", "live_until", "live_updates", "modified",
     ]
 
@@ -72,6 +72,7 @@ struct PageObject: TemplateObject {
         case .imageAlt: return record.imageAlt
         case .imageCaption: return record.imageCaption
         case .imageCredit: return record.imageCredit
+        case .imageFocus: return record.imageFocus
         case .wordCount: return .int(record.item.wordCount)
         case .readingTime: return .int(record.item.readingTime)
         case .toc: return TableOfContents.value(of: record.item.toc)

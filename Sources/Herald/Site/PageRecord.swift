@@ -16,6 +16,7 @@ final class PageRecord: Sendable {
     let imageAlt: Value
     let imageCaption: Value
     let imageCredit: Value
+    let imageFocus: Value
 
     /// For an article, for each taxonomy, the indices of its terms in the
     /// order its front matter names them, and its section: the first of its
@@ -36,5 +37,6 @@ final class PageRecord: Sendable {
         imageAlt = image?.alt.map(Value.string) ?? Value.none
         imageCaption = image?.caption.map(Value.string) ?? Value.none
         imageCredit = image?.credit.map(Value.string) ?? Value.none
+        imageFocus = item.imageFocus?.value ?? Value.none
     }
 }

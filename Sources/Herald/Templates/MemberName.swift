@@ -20,7 +20,7 @@ enum MemberSymbol: String, Sendable {
     case kind, title, slug, url, permalink, canonical, content, summary, standfirst, description, date, updated
     case authors, tags, categories, section, image, source, params, prev, next, related, corrections, access
     case imagePermalink = "image_permalink", imageAlt = "image_alt", imageCaption = "image_caption"
-    case imageCredit = "image_credit", wordCount = "word_count", readingTime = "reading_time", toc
+    case imageCredit = "image_credit", imageFocus = "image_focus", wordCount = "word_count", readingTime = "reading_time", toc
     case live, liveOpen = "live_open", liveUntil = "live_until", liveUpdates = "live_updates", modified
     // Terms (besides slug, url, permalink).
     case name, count, articles, taxonomy, feeds, bio, role, photo, email, uri

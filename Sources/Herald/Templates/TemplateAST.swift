@@ -58,7 +58,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .where: return 2...2
         case .groupBy: return 1...1
         case .date: return 1...1
-        case .image: return 0...2
+        case .image: return 0...3
         case .srcset: return 0...1
         case .picture: return 0...3
         default: return 0...0
@@ -76,7 +76,7 @@ enum FilterKind: String, Sendable, CaseIterable {
         case .where: return "where(\"attribute\", value)"
         case .groupBy: return "group_by(\"attribute\")"
         case .date: return "date(\"%Y-%m-%d\")"
-        case .image: return "image, image(width) or image(width, \"webp\")"
+        case .image: return "image, image(width), image(width, \"webp\") or image(width, \"16:9\", page.image_focus)"
         case .srcset: return "srcset or srcset(\"webp\")"
         case .picture: return "picture(alt), picture(alt, true) for the page's main image, or picture(alt, false, \"sizes\")"
         default: return rawValue + " (no arguments)"

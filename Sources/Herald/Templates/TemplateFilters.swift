@@ -243,7 +243,14 @@ extension TemplateRenderer {
                 default: throw failure("the width of 'image' must be a whole number of pixels; write \(kind.usage)")
                 }
             }
-            switch catalog.filterValue(reference, width: width, format: text(1)) {
+            var focus: ImageFocus?
+            if args.count > 2 {
+                if case .none = args[2] {} else {
+                    guard let given = ImageFocus(args[2]) else { throw failure("the focus of 'image' must be [x, y], each from 0 to 1, such as page.image_focus; write \(kind.usage)") }
+                    focus = given
+                }
+            }
+            switch catalog.filterValue(reference, width: width, format: text(1), focus: focus) {
             case .success(let value): return value
             case .failure(let problem): throw failure(problem.message)
             }
