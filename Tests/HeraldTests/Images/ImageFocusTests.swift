@@ -186,4 +186,18 @@ import Testing
         #expect(incremental.keys.sorted() == clean.keys.sorted())
         for (path, bytes) in clean { #expect(incremental[path] == bytes, "\(path) differs from a clean build") }
     }
+
+    @Test func theDefaultThemeSharesTheCropsThatKeepTheFocus() throws {
+        let site = try Robustness.siteWithDefaultTheme(
+            ["Content/articles/2025-07-04-river.md": Self.article(focus: "[0.975, 0.95]")],
+            yaml: "title: T\nurl: https://news.example.org/\ntimezone: UTC\nassets:\n  fingerprint: false\n")
+        defer { site.remove() }
+        try Self.photo(site)
+        _ = try site.build()
+        let html = try #require(site.read("Public/2025/07/river/index.html"))
+        let base = "https://news.example.org/images/river.focus-9750-9500."
+        #expect(html.contains("<meta property=\"og:image\" content=\"\(base)1200x675.jpg\">"), "Open Graph")
+        #expect(html.contains("<meta name=\"twitter:image\" content=\"\(base)1200x675.jpg\">"), "Twitter")
+        #expect(html.contains("\"image\": [\"\(base)1200x675.jpg\", \"\(base)1066x800.jpg\", \"\(base)800x800.jpg\"]"), "JSON-LD")
+    }
 }
