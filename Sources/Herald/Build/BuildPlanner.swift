@@ -14,8 +14,17 @@ struct BuildPlanner {
             case full(LoadedContent)
         }
 
-        let kind: Kind
+        private(set) var kind: Kind
         let path: BuildPath
+
+        /// The loaded content of a full route, moved out so that the route
+        /// no longer holds a second copy of every Markdown source while the
+        /// build frees each one as it is rendered.
+        mutating func takeContent() -> LoadedContent {
+            guard case .full(let loaded) = kind else { preconditionFailure("only a full route carries loaded content") }
+            kind = .full(LoadedContent())
+            return loaded
+        }
     }
 
     let options: BuildOptions

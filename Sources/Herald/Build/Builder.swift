@@ -67,16 +67,16 @@ public struct Builder: Sendable {
         }
         let setup = try BuildSetup(options: options, sources: previous.sources, clock: clock)
         let planner = BuildPlanner(options: options, previous: previous, setup: setup, startedAt: startedAt)
-        let route = planner.route()
+        var route = planner.route()
         clock.lap("content")
-        if let built = try publish(route, setup: setup, previous: previous, clock: clock, startedAt: startedAt) {
+        if let built = try publish(&route, setup: setup, previous: previous, clock: clock, startedAt: startedAt) {
             return built
         }
         // An output showed a body this build did not render (its template
         // reads other items than last time): once more, rendering everything.
-        let again = planner.full(reason: "an output shows an item it did not show before")
+        var again = planner.full(reason: "an output shows an item it did not show before")
         clock.lap("content")
-        guard let built = try publish(again, setup: setup, previous: previous, clock: clock, startedAt: startedAt) else {
+        guard let built = try publish(&again, setup: setup, previous: previous, clock: clock, startedAt: startedAt) else {
             preconditionFailure("a full build renders every output")
         }
         return built
@@ -86,7 +86,7 @@ public struct Builder: Sendable {
     /// state. `nil` when an incremental route finds an output showing a body
     /// it did not render; nothing is published then.
     private func publish(
-        _ route: BuildPlanner.Route, setup: BuildSetup, previous: PreviousBuild, clock: StageClock, startedAt: Double
+        _ route: inout BuildPlanner.Route, setup: BuildSetup, previous: PreviousBuild, clock: StageClock, startedAt: Double
     ) throws(DiagnosticError) -> (report: BuildReport, memory: Memory)? {
         let root = options.source, config = setup.config, images = setup.images
         var content = LoadedContent()
@@ -98,8 +98,9 @@ public struct Builder: Sendable {
             incremental = build
             site = build.site
             diagnostics = build.diagnostics
-        case .full(var loaded):
+        case .full:
             incremental = nil
+            var loaded = route.takeContent()
             // Frees each Markdown source once rendered (see `assemble`).
             let assembled = setup.assembler.assemble(&loaded, templateExists: setup.templateExists)
             site = assembled.0
