@@ -17,6 +17,9 @@ struct BuildSetup {
     let loader: ContentLoader
     let assembler: SiteAssembler
     let searchCache: SearchCache
+    /// Where this build keeps Markdown sources and rendered bodies between
+    /// stages (`nil`: in memory, when no file can be made beside the output).
+    let spill: SpillFile?
 
     init(options: BuildOptions, sources: [BuildCache.SourceFile], clock: StageClock) throws(DiagnosticError) {
         let root = options.source, progress = options.progress
@@ -43,7 +46,10 @@ struct BuildSetup {
         var settings = BuildSettings(options: options, files: sources)
         settings.data = data.digests
         self.settings = settings
-        loader = ContentLoader(root: root, config: config, progress: progress)
+        spill = SpillFile(in: options.output.deletingLastPathComponent())
+        var loader = ContentLoader(root: root, config: config, progress: progress)
+        loader.spill = spill
+        self.loader = loader
         var assembler = SiteAssembler(config: config, options: options)
         assembler.images = images
         self.assembler = assembler

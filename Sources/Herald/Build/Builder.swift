@@ -102,7 +102,7 @@ public struct Builder: Sendable {
             incremental = nil
             var loaded = route.takeContent()
             // Frees each Markdown source once rendered (see `assemble`).
-            let assembled = setup.assembler.assemble(&loaded, templateExists: setup.templateExists)
+            let assembled = setup.assembler.assemble(&loaded, spillingTo: setup.spill, templateExists: setup.templateExists)
             site = assembled.0
             diagnostics = loaded.diagnostics + assembled.1
             content = loaded

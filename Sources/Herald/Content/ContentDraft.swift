@@ -3,8 +3,13 @@
 /// between content files.
 struct ContentDraft: Sendable {
     var item: ContentItem
-    /// The Markdown body.
-    var body: String
+    /// The Markdown body; in the build's scratch file once loaded
+    /// (`spillBody(to:)`), read back when it is rendered.
+    var body: String {
+        get { storedBody.text }
+        set { storedBody = .inline(newValue) }
+    }
+    var storedBody: StoredText
     /// Lines of the file before the body.
     var bodyLineOffset: Int
     /// Front matter `summary`, as Markdown.
@@ -15,4 +20,15 @@ struct ContentDraft: Sendable {
     var imageLocation: (line: Int, column: Int)?
     /// Terms of taxonomies other than tags, categories and authors.
     var extraTerms: [String: [String]] = [:]
+
+    init(item: ContentItem, body: String, bodyLineOffset: Int) {
+        self.item = item
+        self.storedBody = .inline(body)
+        self.bodyLineOffset = bodyLineOffset
+    }
+
+    /// Moves the Markdown body into `file`, when there is one.
+    mutating func spillBody(to file: SpillFile?) {
+        storedBody = storedBody.spilled(to: file)
+    }
 }

@@ -41,8 +41,13 @@ public struct ContentItem: Sendable {
     public var standfirstHTML: String?
     /// The summary as plain text, for meta descriptions and feeds.
     public var summaryText: String = ""
-    /// The whole body as HTML.
-    public var contentHTML: String = ""
+    /// The whole body as HTML; kept in the build's scratch file once the
+    /// body is rendered (`spillContent(to:)`), read back where it is shown.
+    public var contentHTML: String {
+        get { storedContent.text }
+        set { storedContent = .inline(newValue) }
+    }
+    private var storedContent = StoredText.inline("")
     public var image: LeadImage?
     /// The point every share crop of the lead image keeps (`image_focus`);
     /// `nil`: libvips's attention crop chooses.
@@ -111,6 +116,18 @@ public struct ContentItem: Sendable {
         guard let newest = liveUpdateDates.first else { return stated }
         return stated.map { max($0, newest) } ?? newest
     }
+
+    /// Moves the rendered body into `file` (when there is one), so that an
+    /// archive's bodies are not all held in memory between the Markdown
+    /// stage and the writing stage.
+    mutating func spillContent(to file: SpillFile?) {
+        storedContent = storedContent.spilled(to: file)
+    }
+
+    /// Stored properties kept under another name than the field they hold
+    /// (`ContentItemFields` names fields; a test checks that every stored
+    /// property is one).
+    static let storageNames = ["storedContent": "contentHTML"]
 }
 
 /// The lead image of an article, with what a news page shows beside it.

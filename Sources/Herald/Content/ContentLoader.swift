@@ -13,7 +13,7 @@ struct LoadedContent: Sendable {
 
     /// Frees the Markdown of every draft, once it is rendered.
     mutating func dropBodies() {
-        for index in drafts.indices { drafts[index].body = "" }
+        for index in drafts.indices { drafts[index].storedBody = .inline("") }
     }
 }
 
@@ -22,6 +22,8 @@ struct ContentLoader {
     let root: URL
     let config: SiteConfig
     var progress: BuildProgress?
+    /// Where each Markdown body goes once read (`nil`: kept in memory).
+    var spill: SpillFile?
 
     /// Reads every content file (or those of `listed`, from
     /// `BuildCache.inputFiles`, which saves listing them again; their
@@ -36,11 +38,12 @@ struct ContentLoader {
             }
         }
         let reader = FileReader(root: root, decoder: ContentDecoder(config: config))
-        let progress = self.progress
+        let progress = self.progress, spill = self.spill
         progress?.begin(.content, total: jobs.count)
         let results = jobs.parallelMap { (path, kind, listedMetadata) -> (ContentDraft?, [Diagnostic], FileMetadata?) in
             let metadata = listedMetadata ?? FileMetadata(path: reader.fullPath(path))
-            let (draft, diagnostics) = reader.read(path, kind: kind)
+            var (draft, diagnostics) = reader.read(path, kind: kind)
+            draft?.spillBody(to: spill)
             progress?.advance()
             return (draft, diagnostics, metadata)
         }

@@ -21,16 +21,17 @@ struct SiteAssembler {
 
     /// Renders the Markdown of `content`'s drafts, and frees it: afterwards
     /// the drafts have empty bodies (a build that starts over loads them anew).
-    func assemble(_ content: inout LoadedContent, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
+    /// Each rendered body goes to `spill` (when given) until it is written.
+    func assemble(_ content: inout LoadedContent, spillingTo spill: SpillFile? = nil, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
         // Every item's URL, on every core: expanding permalinks takes a date
         // calculation and several strings per item.
         var published = content.drafts.filter(isPublished).parallelMap { withURL($0) }
         // Each Markdown source is held by `sources` alone from here, and freed
         // as soon as it is rendered: on a large site the rendered bodies then
         // reuse its memory instead of both being held at once.
-        let sources = ParallelSlots(published.map(\.body))
+        let sources = ParallelSlots(published.map(\.storedBody))
         content.dropBodies()
-        for index in published.indices { published[index].body = "" }
+        for index in published.indices { published[index].storedBody = .inline("") }
         let drafts = published
         var diagnostics = layoutErrors(drafts, templateExists: templateExists)
         // Here rather than when planning: a theme change always makes a full build.
@@ -40,7 +41,9 @@ struct SiteAssembler {
         progress?.begin(.markdown, total: drafts.count)
         let rendered = Array(drafts.indices).parallelMap { index in
             defer { progress?.advance() }
-            return render(drafts[index], body: sources.take(index), pathOf: pathOf)
+            var (item, diagnostics) = render(drafts[index], body: sources.take(index).text, pathOf: pathOf)
+            item.spillContent(to: spill)
+            return (item, diagnostics)
         }
         var articles: [ContentItem] = []
         var pages: [ContentItem] = []

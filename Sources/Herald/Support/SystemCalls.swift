@@ -9,23 +9,46 @@
 /// interrupted (`EINTR`), which every caller needs and each used to write
 /// (or forget) on its own.
 enum SystemCalls {
-    /// Writes all of `buffer` to an open file; the `errno` of the failure,
-    /// or `nil` when everything was written.
-    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer) -> Int32? {
-        var offset = 0
-        while offset < buffer.count {
-            #if canImport(Glibc)
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            #else
-                let count = Darwin.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-            #endif
+    /// Writes all of `buffer` to an open file, at its file position or, with
+    /// `offset`, at that offset (pwrite(2), which leaves the position alone);
+    /// the `errno` of the failure, or `nil` when everything was written.
+    static func writeAll(_ descriptor: Int32, _ buffer: UnsafeRawBufferPointer, at offset: Int? = nil) -> Int32? {
+        var done = 0
+        while done < buffer.count {
+            let start = buffer.baseAddress! + done, remaining = buffer.count - done
+            let count: Int
+            if let offset {
+                count = pwrite(descriptor, start, remaining, off_t(offset + done))
+            } else {
+                #if canImport(Glibc)
+                    count = Glibc.write(descriptor, start, remaining)
+                #else
+                    count = Darwin.write(descriptor, start, remaining)
+                #endif
+            }
             if count < 0 {
                 if errno == EINTR { continue }
                 return errno
             }
             // A write of nothing to a regular file means no space is left.
             if count == 0 { return ENOSPC }
-            offset += count
+            done += count
+        }
+        return nil
+    }
+
+    /// Fills all of `buffer` from an open file at `offset` (pread(2)); the
+    /// `errno` of the failure (`EIO` when the file ends first), or `nil`.
+    static func readAll(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Int32? {
+        var done = 0
+        while done < buffer.count {
+            let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))
+            if count < 0 {
+                if errno == EINTR { continue }
+                return errno
+            }
+            if count == 0 { return EIO }
+            done += count
         }
         return nil
     }
