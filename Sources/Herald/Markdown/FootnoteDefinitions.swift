@@ -26,9 +26,17 @@ struct FootnoteDefinitions {
 
     /// The source with the definitions' lines replaced.
     var source: String
+    /// The top-level definitions.
     var definitions: [Definition]
+    /// The definitions inside list items and block quotes, as placeholders in `source`.
+    var nested: [NestedFootnoteDefinition] = []
+    /// `source` parsed, when finding the nested definitions' placeholders took a parse.
+    var document: CMarkDocument? = nil
     /// The lines now holding `placeholder`.
     var placeholderLines: Set<Int>
+    /// The lines where an empty comment ends a nested definition's item
+    /// (`NestedFootnoteDefinition.closingLine`), wherever it lies in the tree.
+    var closerLines: Set<Int> = []
 
     static let placeholder = "<!-- -->"
 
@@ -37,84 +45,187 @@ struct FootnoteDefinitions {
         guard SourceBytes.contains(SourceBytes.footnoteOpener, in: markdown) else { return nil }
         let lines = SourceLines(markdown)
         var candidates: [Int] = []
-        var nested: [Int: Int] = [:]
+        // Lines whose marker follows quote or list markers, or more indentation
+        // than the top level allows: definitions inside a container, perhaps.
+        var inner: [Int] = []
         for number in 1...max(1, lines.count) {
             let text = lines.line(number)
             if marker(in: text) != nil {
                 candidates.append(number)
-            } else if let colon = nestedMarkerColon(in: text) {
-                nested[number] = colon
+            } else if containerPrefix(of: text) != nil {
+                inner.append(number)
             }
         }
-        guard !candidates.isEmpty || !nested.isEmpty else { return nil }
-        let allowed = TopLevelLines(markdown: markdown, options: options, lineCount: lines.count)
+        guard !candidates.isEmpty || !inner.isEmpty else { return nil }
+        let allowed = TopLevelLines(markdown: markdown, options: options, lineCount: lines.count, itemLines: candidates + inner)
         var definitions: [Definition] = []
         var consumed = 0
         for number in candidates where number > consumed {
             let text = lines.line(number)
-            guard let found = marker(in: text), allowed.startsDefinition(line: number, indent: found.indent) else { continue }
+            guard let found = marker(in: text), allowed.startsDefinition(line: number, indent: found.indent) else {
+                inner.append(number)
+                continue
+            }
             let definition = read(from: number, marker: found, lines: lines, options: options)
             consumed = number + definition.columnShift.count - 1
             definitions.append(definition)
         }
-        nested = nested.filter { !allowed.isCode(line: $0.key) }
-        guard !definitions.isEmpty || !nested.isEmpty else { return nil }
         var replaced: [Int: Bool] = [:]
         for definition in definitions {
             for offset in 0..<definition.columnShift.count { replaced[definition.line + offset] = offset == 0 }
         }
+        var nested: [NestedFootnoteDefinition] = []
+        var text: [NestedFootnoteDefinition] = []
+        for number in inner.sorted() where replaced[number] == nil && !allowed.isCode(line: number) {
+            guard let definition = nestedDefinition(line: number, text: lines.line(number), itemContents: allowed.itemContents(line: number)) else {
+                continue
+            }
+            if definition.startsHere {
+                var placed = definition
+                var avoided = Set([lines.line(number - 1), lines.line(number + 1)].compactMap(NestedFootnoteDefinition.listBullet))
+                if let previous = nested.last, previous.line == number - 1 { avoided.insert(previous.bullet) }
+                placed.start(avoiding: avoided)
+                nested.append(placed)
+            } else if definition.escapesWhenText {
+                text.append(definition)
+            }
+        }
+        guard !definitions.isEmpty || !nested.isEmpty || !text.isEmpty else { return nil }
+        var result = FootnoteDefinitions(source: "", definitions: definitions, placeholderLines: Set(definitions.map(\.line)))
+        result.placeNested(nested, text: text, lines: lines, replaced: replaced, options: options)
+        return result
+    }
+
+    /// Writes the source with the nested definitions' placeholders, parses it,
+    /// and tries another bullet for each placeholder that did not come out as
+    /// a list of its own (it joined a list next to it); one that never does,
+    /// or sits where cmark-gfm would not start a definition, is left as text.
+    private mutating func placeNested(
+        _ candidates: [NestedFootnoteDefinition], text: [NestedFootnoteDefinition], lines: SourceLines, replaced: [Int: Bool], options: Int32
+    ) {
+        var pending = candidates
+        var rounds = 0
+        while true {
+            let placed = Set(pending.map(\.line))
+            var closers: [Int: [UInt8]] = [:]
+            for definition in pending {
+                guard let closing = definition.closingLine(in: lines), replaced[closing] == nil, !placed.contains(closing) else { continue }
+                closers[closing] = definition.closer(for: lines.line(closing), definitionLine: lines.line(definition.line))
+            }
+            closerLines = Set(closers.keys)
+            source = Self.write(
+                lines: lines, replaced: replaced, nested: pending, asText: text + candidates.filter { !placed.contains($0.line) }, closers: closers)
+            guard !pending.isEmpty else {
+                nested = []
+                return
+            }
+            let parsed = CMarkDocument(markdown: source, options: options)
+            let found = NestedFootnoteDefinition.placeholders(in: parsed, for: pending)
+            rounds += 1
+            if found.count == pending.count {
+                nested = pending
+                document = parsed
+                return
+            }
+            // Rounds are few: each changes every failing placeholder at once.
+            pending = pending.compactMap { definition in
+                guard found[definition.line] == nil else { return definition }
+                var next = definition
+                return rounds < 4 && next.nextBullet() ? next : nil
+            }
+        }
+    }
+
+    private static func write(
+        lines: SourceLines, replaced: [Int: Bool], nested: [NestedFootnoteDefinition], asText: [NestedFootnoteDefinition],
+        closers: [Int: [UInt8]]
+    ) -> String {
+        var rewritten: [Int: NestedFootnoteDefinition] = [:]
+        for definition in nested { rewritten[definition.line] = definition }
+        var text: [Int: NestedFootnoteDefinition] = [:]
+        for definition in asText { text[definition.line] = definition }
         var output: [UInt8] = []
-        output.reserveCapacity(lines.bytes.count)
+        output.reserveCapacity(lines.bytes.count + 16)
         for number in 1...lines.count {
-            let text = lines.line(number)
+            let line = lines.line(number)
             if let first = replaced[number] {
                 if first { output += placeholder.utf8 }
-            } else if let colon = nested[number] {
-                // Not a definition here (cmark-gfm would take one inside a
-                // quote or list item): an escaped colon keeps libcmark from
-                // reading it as a link reference definition, which would
-                // hide it and make links of the references.
-                output += text[..<(text.startIndex + colon)]
-                output.append(0x5C)
-                output += text[(text.startIndex + colon)...]
+            } else if let definition = rewritten[number] {
+                output += definition.rewritten(line)
+            } else if let definition = text[number] {
+                output += definition.escaped(line)
+            } else if let closer = closers[number] {
+                output += closer
             } else {
-                output += text
+                output += line
             }
             output.append(0x0A)
         }
-        return FootnoteDefinitions(
-            source: String(decoding: output, as: UTF8.self), definitions: definitions,
-            placeholderLines: Set(definitions.map(\.line)))
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Where the colon of a marker is, after the markers of block quotes
-    /// and list items that start the line.
-    private static func nestedMarkerColon(in line: ArraySlice<UInt8>) -> Int? {
+    /// A definition starting on a line inside a container: `[^label]:` at most
+    /// three columns past where the innermost container's content starts
+    /// (after the quote and list markers written on the line, or the
+    /// indentation of a list item begun above).
+    private static func nestedDefinition(line number: Int, text: ArraySlice<UInt8>, itemContents: [Int]) -> NestedFootnoteDefinition? {
+        guard let prefix = containerPrefix(of: text), let found = marker(in: text[(text.startIndex + prefix.markerStart)...]) else { return nil }
+        var content = prefix.tokensEnd
+        for offset in itemContents where offset <= prefix.markerStart { content = max(content, offset) }
+        guard prefix.tokensEnd > 0 || content > 0 else { return nil }
+        let textOffset = prefix.markerStart + found.contentStart
+        var body = text[(text.startIndex + textOffset)...]
+        while let last = body.last, last == 0x20 || last == 0x09 { body = body.dropLast() }
+        return NestedFootnoteDefinition(
+            label: String(decoding: found.label, as: UTF8.self), key: normalizedLabel(found.label), line: number,
+            contentOffset: content, markerStart: prefix.markerStart, text: body, textOffset: textOffset,
+            colon: prefix.markerStart + 2 + found.label.count + 1, escapesWhenText: prefix.tokensEnd > 0,
+            startsHere: prefix.markerStart - content <= 3)
+    }
+
+    /// Whether the line has `[^label]:` first, at the top level or after quote and list markers.
+    static func startsDefinition(_ line: ArraySlice<UInt8>) -> Bool {
+        if marker(in: line) != nil { return true }
+        guard let prefix = containerPrefix(of: line) else { return false }
+        return marker(in: line[(line.startIndex + prefix.markerStart)...]) != nil
+    }
+
+    /// The quote and list markers that start a line, then spaces, before a
+    /// `[^`: where the markers' content starts (a list marker's, after its
+    /// padding) and where `[^` is; `nil` when the line holds something else first.
+    private static func containerPrefix(of line: ArraySlice<UInt8>) -> (tokensEnd: Int, markerStart: Int)? {
         guard line.contains(0x5E) else { return nil }
         var index = line.startIndex
-        var prefixed = false
+        var tokensEnd = line.startIndex
+        func afterPadding(_ from: Int) -> Int {
+            var end = from
+            while end < line.endIndex, line[end] == 0x20 { end += 1 }
+            // Five spaces or more: one is the padding, the rest indent code.
+            return end - from <= 4 ? end : from + 1
+        }
         while index < line.endIndex {
             let byte = line[index]
             if byte == 0x20 || byte == 0x09 {
                 index += 1
             } else if byte == 0x3E {
                 index += 1
-                prefixed = true
-            } else if byte == 0x2D || byte == 0x2B || byte == 0x2A, index + 1 < line.endIndex, line[index + 1] == 0x20 || line[index + 1] == 0x09 {
-                index += 2
-                prefixed = true
+                if index < line.endIndex, line[index] == 0x20 { index += 1 }
+                tokensEnd = index
+            } else if byte == 0x2D || byte == 0x2B || byte == 0x2A, index + 1 < line.endIndex, line[index + 1] == 0x20 {
+                index = afterPadding(index + 1)
+                tokensEnd = index
             } else if (0x30...0x39).contains(byte) {
                 var end = index
-                while end < line.endIndex, (0x30...0x39).contains(line[end]) { end += 1 }
-                guard end + 1 < line.endIndex, line[end] == 0x2E || line[end] == 0x29, line[end + 1] == 0x20 || line[end + 1] == 0x09 else { return nil }
-                index = end + 2
-                prefixed = true
+                while end < line.endIndex, end - index < 9, (0x30...0x39).contains(line[end]) { end += 1 }
+                guard end + 1 < line.endIndex, line[end] == 0x2E || line[end] == 0x29, line[end + 1] == 0x20 else { return nil }
+                index = afterPadding(end + 1)
+                tokensEnd = index
             } else {
                 break
             }
         }
-        guard prefixed, let found = marker(in: line[index...]) else { return nil }
-        return index - line.startIndex + 2 + found.label.count + 1
+        guard index + 1 < line.endIndex, line[index] == 0x5B, line[index + 1] == 0x5E else { return nil }
+        return (tokensEnd - line.startIndex, index - line.startIndex)
     }
 
     /// `[^label]:` at the start of a line (at most three spaces in), with
@@ -162,6 +273,9 @@ struct FootnoteDefinitions {
         while number <= lines.count {
             let text = lines.line(number)
             if isBlank(text) {
+                // cmark-gfm carries a note over empty lines only: a line
+                // of spaces ends it.
+                guard text.isEmpty else { break }
                 body.append(0x0A)
                 shifts.append(0)
                 inParagraph = false
@@ -250,14 +364,30 @@ private struct TopLevelLines {
     /// Lines of code or raw HTML at any depth.
     private var code: [Bool]
 
-    init(markdown: String, options: Int32, lineCount: Int) {
+    /// For the lines asked about, where the content of each list item holding them starts.
+    private var itemContentsOfLine: [Int: [Int]] = [:]
+
+    init(markdown: String, options: Int32, lineCount: Int, itemLines: [Int]) {
         insideFrom = [Int](repeating: Int.max, count: lineCount + 2)
         code = [Bool](repeating: false, count: lineCount + 2)
         let document = CMarkDocument(markdown: markdown, options: options)
         var codeBlocks: [OpaquePointer] = []
+        var items: [OpaquePointer] = []
         document.forEachNode { node in
             let type = CMarkDocument.type(of: node)
             if type == CMARK_NODE_CODE_BLOCK || type == CMARK_NODE_HTML_BLOCK { codeBlocks.append(node) }
+            if type == CMARK_NODE_ITEM { items.append(node) }
+        }
+        let asked = itemLines.sorted()
+        if !asked.isEmpty {
+            for item in items {
+                let start = CMarkDocument.line(of: item), end = CMarkNode.endLine(of: item)
+                var index = Self.firstIndex(in: asked, atLeast: start)
+                while index < asked.count, asked[index] <= end {
+                    itemContentsOfLine[asked[index], default: []].append(Self.contentOffset(of: item))
+                    index += 1
+                }
+            }
         }
         for block in codeBlocks {
             let first = max(1, CMarkDocument.line(of: block)), last = min(CMarkNode.endLine(of: block), lineCount)
@@ -273,13 +403,32 @@ private struct TopLevelLines {
                 for item in CMarkNode.children(of: block) {
                     let start = CMarkDocument.line(of: item), end = min(CMarkNode.endLine(of: item), lineCount)
                     guard start >= 1, start <= end else { continue }
-                    // The item's content starts where its first block does.
-                    let content = cmark_node_first_child(item).map { CMarkDocument.column(of: $0) - 1 } ?? CMarkDocument.column(of: item) + 1
+                    let content = Self.contentOffset(of: item)
                     for line in start...end { insideFrom[line] = min(insideFrom[line], max(1, content)) }
                 }
             default: break
             }
         }
+    }
+
+    /// The item's content starts where its first block does.
+    private static func contentOffset(of item: OpaquePointer) -> Int {
+        cmark_node_first_child(item).map { CMarkDocument.column(of: $0) - 1 } ?? CMarkDocument.column(of: item) + 1
+    }
+
+    private static func firstIndex(in sorted: [Int], atLeast value: Int) -> Int {
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle] < value { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Where the content of each list item holding the line starts (byte
+    /// offsets), for a line given as `itemLines`.
+    func itemContents(line: Int) -> [Int] {
+        itemContentsOfLine[line] ?? []
     }
 
     func startsDefinition(line: Int, indent: Int) -> Bool {

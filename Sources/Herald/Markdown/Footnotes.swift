@@ -21,7 +21,8 @@ struct Footnotes {
     private(set) var references: [(node: OpaquePointer, linked: String, plain: String)] = []
 
     private struct Note {
-        var definition: FootnoteDefinitions.Definition
+        /// As written, for the ids.
+        var label: String
         var root: OpaquePointer
         var lines: SourceLines
         var number = 0
@@ -34,11 +35,12 @@ struct Footnotes {
         self.prefix = prefix.isEmpty ? "" : prefix + "-"
     }
 
-    /// Adds a parsed definition; the first of several with one label wins.
-    mutating func add(_ definition: FootnoteDefinitions.Definition, root: OpaquePointer, lines: SourceLines) {
-        guard noteOfKey[definition.key] == nil else { return }
-        noteOfKey[definition.key] = notes.count
-        notes.append(Note(definition: definition, root: root, lines: lines))
+    /// Adds a parsed definition, whose blocks are the children of `root`;
+    /// the first of several with one label wins.
+    mutating func add(label: String, key: String, root: OpaquePointer, lines: SourceLines) {
+        guard noteOfKey[key] == nil else { return }
+        noteOfKey[key] = notes.count
+        notes.append(Note(label: label, root: root, lines: lines))
     }
 
     /// Links the references of the body, then those inside the notes they
@@ -75,7 +77,7 @@ struct Footnotes {
     static let heading = "<h2 class=\"footnotes-heading\">Notes</h2>"
 
     private func noteID(_ note: Note) -> String {
-        "fn-" + prefix + note.definition.label
+        "fn-" + prefix + note.label
     }
 
     /// After the last paragraph's text, as cmark-gfm puts them, or on a
@@ -168,7 +170,7 @@ struct Footnotes {
         }
         let note = notes[index]
         let count = note.referenceIDs.count
-        let id = "fnref-" + prefix + note.definition.label + (count == 0 ? "" : "-\(count + 1)")
+        let id = "fnref-" + prefix + note.label + (count == 0 ? "" : "-\(count + 1)")
         notes[index].referenceIDs.append(id)
         let linked = "<sup class=\"footnote-ref\"><a href=\"#\(Self.fragment(noteID(note)))\" id=\"\(HTMLEscaping.escape(id))\" data-footnote-ref>\(note.number)</a></sup>"
         let plain = "<sup class=\"footnote-ref\">\(note.number)</sup>"

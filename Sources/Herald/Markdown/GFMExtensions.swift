@@ -41,6 +41,12 @@ struct GFMExtensions {
             var notes: [(root: OpaquePointer, lines: SourceLines, present: Present)] = []
             if let definitions {
                 var footnotes = Footnotes(document: document, prefix: idPrefix)
+                // In the order of the file: the first of one label wins.
+                var added: [(line: Int, label: String, key: String, root: OpaquePointer, lines: SourceLines)] = []
+                for (definition, root) in nestedNotes(of: definitions, in: document, linkPositions: &result.linkPositions) {
+                    added.append((definition.line, definition.label, definition.key, root, source()))
+                    notes.append((root, source(), Present(markdown)))
+                }
                 for definition in definitions.definitions {
                     let root = definition.body.withUnsafeBufferPointer { document.parseFragment($0) }
                     let noteText = String(decoding: definition.body, as: UTF8.self)
@@ -54,8 +60,11 @@ struct GFMExtensions {
                         let shift = place.line >= 1 && place.line <= definition.columnShift.count ? definition.columnShift[place.line - 1] : 0
                         result.linkPositions[node] = (definition.line + place.line - 1, place.column + shift)
                     }
-                    footnotes.add(definition, root: root, lines: noteLines)
+                    added.append((definition.line, definition.label, definition.key, root, noteLines))
                     notes.append((root, noteLines, Present(noteText)))
+                }
+                for note in added.sorted(by: { $0.line < $1.line }) {
+                    footnotes.add(label: note.label, key: note.key, root: note.root, lines: note.lines)
                 }
                 footnotes.link(body: document.root, lines: source())
                 result.footnotes = footnotes
@@ -121,6 +130,47 @@ struct GFMExtensions {
             tilde = SourceBytes.contains(0x7E, in: markdown)
             address = SourceBytes.contains(0x40, in: markdown) || SourceBytes.contains(SourceBytes.schemeSeparator, in: markdown) || SourceBytes.contains(SourceBytes.www, in: markdown)
         }
+    }
+
+    /// The items standing for the definitions inside list items and block
+    /// quotes, each taken out of the tree with its list: the item's blocks
+    /// are the note's. Links on a definition's first line are put back at
+    /// their columns in the file.
+    private func nestedNotes(
+        of definitions: FootnoteDefinitions, in document: CMarkDocument, linkPositions: inout [OpaquePointer: (line: Int, column: Int)]
+    ) -> [(NestedFootnoteDefinition, OpaquePointer)] {
+        guard !definitions.nested.isEmpty else { return [] }
+        let lists = NestedFootnoteDefinition.placeholders(in: document, for: definitions.nested)
+        if !definitions.closerLines.isEmpty {
+            var closers: [OpaquePointer] = []
+            CMarkNode.forEach(in: document.root) { node in
+                guard CMarkDocument.type(of: node) == CMARK_NODE_HTML_BLOCK, definitions.closerLines.contains(CMarkDocument.line(of: node)) else { return }
+                closers.append(node)
+            }
+            for closer in closers {
+                // It stands for a blank line, which makes a list loose when a
+                // block of the item follows it, as one always does here.
+                if let parent = cmark_node_parent(closer), CMarkDocument.type(of: parent) == CMARK_NODE_ITEM, let list = cmark_node_parent(parent) {
+                    _ = cmark_node_set_list_tight(list, 0)
+                }
+                cmark_node_unlink(closer)
+            }
+        }
+        var result: [(NestedFootnoteDefinition, OpaquePointer)] = []
+        for definition in definitions.nested {
+            guard let list = lists[definition.line], let item = cmark_node_first_child(list) else { continue }
+            if definition.text.isEmpty, let empty = cmark_node_first_child(item) { cmark_node_unlink(empty) }
+            CMarkNode.forEach(in: item) { node in
+                let type = CMarkDocument.type(of: node)
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, linkPositions[node] == nil,
+                    CMarkDocument.line(of: node) == definition.line
+                else { return }
+                linkPositions[node] = (definition.line, CMarkDocument.column(of: node) + definition.firstLineShift)
+            }
+            cmark_node_unlink(list)
+            result.append((definition, item))
+        }
+        return result
     }
 
     /// The empty comments standing where definitions were.

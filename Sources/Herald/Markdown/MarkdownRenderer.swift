@@ -42,7 +42,7 @@ struct MarkdownRenderer: Sendable {
     /// The document of `markdown`, its footnote definitions taken out first.
     private func parse(_ markdown: String) -> (CMarkDocument, FootnoteDefinitions?) {
         if extensions.contains(.footnotes), let definitions = FootnoteDefinitions.extract(from: markdown, options: options) {
-            return (CMarkDocument(markdown: definitions.source, options: options), definitions)
+            return (definitions.document ?? CMarkDocument(markdown: definitions.source, options: options), definitions)
         }
         return (CMarkDocument(markdown: markdown, options: options), nil)
     }

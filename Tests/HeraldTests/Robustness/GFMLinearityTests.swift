@@ -28,6 +28,12 @@ import Testing
         "footnotes with long bodies": { n in
             "Text[^a].\n\n[^a]: First line\n" + String(repeating: "lazy line\n", count: n * 5_000) + String(repeating: "\n    indented paragraph\n", count: n * 2_000)
         },
+        "many footnotes in list items": { n in
+            (0..<(n * 5_000)).map { "- Claim[^\($0)].\n  [^\($0)]: Source \($0).\n" }.joined()
+        },
+        "many footnotes in one quote": { n in
+            "> Text[^0].\n" + (0..<(n * 5_000)).map { "> [^\($0)]: Source \($0).\n> lazy text\n" }.joined()
+        },
         "a link ending in many parentheses": { n in "http://a.example/" + String(repeating: ")", count: n * 20_000) + "\n" },
         "addresses sharing one run": { n in String(repeating: "a@", count: n * 10_000) + "b.example\n" },
         "many www links on a line": { n in String(repeating: "www.a.example ", count: n * 5_000) + "\n" },
