@@ -76,6 +76,16 @@ struct Footnotes {
 
     static let heading = "<h2 class=\"footnotes-heading\">Notes</h2>"
 
+    /// The ids the notes and references take on the page, which headings must not.
+    var ids: Set<String> {
+        var result = Set<String>()
+        for index in numbered {
+            result.insert(noteID(notes[index]))
+            result.formUnion(notes[index].referenceIDs)
+        }
+        return result
+    }
+
     private func noteID(_ note: Note) -> String {
         "fn-" + prefix + note.label
     }

@@ -16,12 +16,27 @@ public struct TOCEntry: Sendable, Hashable {
 /// Heading ids: a GitHub-style slug of the heading's text, made unique
 /// within the body with `-1`, `-2`, …, or the id of a trailing `{#id}`.
 ///
+/// The body's footnote ids (`fn-…`, `fnref-…`) are taken before any
+/// heading's: a heading whose slug or `{#id}` is one of them gets the next
+/// free `-1`, `-2` as a second heading of the same text would, so that the
+/// references keep their targets (a clashing `{#id}` is also reported).
+///
 /// libcmark writes `<hN>` without attributes, so each heading is replaced by
 /// a custom block holding its own HTML with the id added: the element's
 /// content stays exactly what libcmark renders.
 enum HeadingIDs {
-    static func apply(to headings: [OpaquePointer], document: CMarkDocument) -> [TOCEntry] {
-        var used = Set<String>()
+    /// A `{#id}` that is one of the footnotes' ids, and the id the heading got instead.
+    struct Clash {
+        var line: Int
+        var column: Int
+        var written: String
+        var given: String
+    }
+
+    static func apply(
+        to headings: [OpaquePointer], document: CMarkDocument, reserved: Set<String> = [], clashes: inout [Clash]
+    ) -> [TOCEntry] {
+        var used = reserved
         // The next number to try for each slug, so that many equal headings
         // do not each count up from 1.
         var nextNumber: [String: Int] = [:]
@@ -30,25 +45,30 @@ enum HeadingIDs {
         // Custom ids are claimed first, so that a slug never takes one.
         for heading in headings {
             let custom = takeCustomID(from: heading)
-            if let custom { used.insert(custom) }
+            if let custom, !reserved.contains(custom) { used.insert(custom) }
             pending.append((heading, custom))
+        }
+        func unique(_ base: String) -> String {
+            var candidate = base
+            var number = nextNumber[base] ?? 0
+            while used.contains(candidate) {
+                number += 1
+                candidate = "\(base)-\(number)"
+            }
+            nextNumber[base] = number
+            used.insert(candidate)
+            return candidate
         }
         for (heading, custom) in pending {
             let text = plainText(of: heading)
             let id: String
-            if let custom {
+            if let custom, reserved.contains(custom) {
+                id = unique(custom)
+                clashes.append(Clash(line: CMarkDocument.line(of: heading), column: CMarkDocument.column(of: heading), written: custom, given: id))
+            } else if let custom {
                 id = custom
             } else {
-                let base = slug(text)
-                var candidate = base
-                var number = nextNumber[base] ?? 0
-                while used.contains(candidate) {
-                    number += 1
-                    candidate = "\(base)-\(number)"
-                }
-                nextNumber[base] = number
-                id = candidate
-                used.insert(id)
+                id = unique(slug(text))
             }
             let level = Int(cmark_node_get_heading_level(heading))
             entries.append(TOCEntry(level: level, id: id, text: text))

@@ -109,8 +109,17 @@ struct MarkdownRenderer: Sendable {
         // must be resolved before.
         var toc: [TOCEntry] = []
         if extensions.contains(.headingIDs) {
-            let entries = document.editing { HeadingIDs.apply(to: extended.headings + extended.footnoteHeadings, document: document) }
+            var clashes: [HeadingIDs.Clash] = []
+            let entries = document.editing {
+                HeadingIDs.apply(
+                    to: extended.headings + extended.footnoteHeadings, document: document, reserved: extended.footnotes?.ids ?? [], clashes: &clashes)
+            }
             toc = Array(entries.prefix(extended.headings.count))
+            for clash in clashes {
+                diagnostics.append(.warning(
+                    "the heading id '\(clash.written)' is a footnote's id on this page; the heading gets '\(clash.given)' instead",
+                    at: path, line: lineOffset + clash.line, column: clash.column))
+            }
         }
         // A summary is shown without the notes: its references are not links.
         let summary = extended.footnotes?.withPlainReferences { summaryHTML(of: document, moreMarker: moreMarker) }
