@@ -50,13 +50,17 @@ struct SearchPlanner {
         // The articles read, in batches on every core: each one's text taken
         // from its HTML and keyed, then taken from the cache when the key is
         // the cached one, else analysed (one analyzer and stemmer per batch).
-        let batches = stride(from: 0, to: read.count, by: 64).map { read[$0..<min(read.count, $0 + 64)] }
+        // A few large batches a core: an analyzer stems each distinct word
+        // of its batch once, and more batches would stem them again.
+        let batchSize = max(64, (read.count + 4 * ProcessInfo.processInfo.activeProcessorCount - 1) / (4 * ProcessInfo.processInfo.activeProcessorCount))
+        let batches = stride(from: 0, to: read.count, by: batchSize).map { read[$0..<min(read.count, $0 + batchSize)] }
         let analysed = batches.parallelMap { batch in
             var analyzer: SearchAnalyzer?
+            var body: [UInt8] = []
             return batch.map { index in
                 let article = articles[index]
                 let summary = article.summaryText
-                let body = PlainText.fromHTML(article.contentHTML)
+                PlainText.write(article.contentHTML, into: &body)
                 let result = result(of: article, summary: summary)
                 let key = SearchAnalyzer.key(of: article, summary: summary, body: body, result: result)
                 if let cached = cache.documents[article.sourcePath], cached.key == key { return (index, cached) }

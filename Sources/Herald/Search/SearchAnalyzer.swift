@@ -1,13 +1,35 @@
-import Foundation
-
 /// Turns articles into `SearchDocument`s: words folded by `SearchText` and
 /// stemmed with the site language's Snowball stemmer (unstemmed when
-/// Snowball has none). Keeps the stems it has seen, so each distinct word is
-/// stemmed once; one analyzer per thread (a stemmer is not shared).
-final class SearchAnalyzer {
+/// Snowball has none). One analyzer per thread (its stemmer is not to be
+/// shared); it is worth keeping for many articles, since it learns their
+/// words. A struct, so that its tables are touched without the dynamic
+/// exclusivity checks a class's properties cost on every word.
+///
+/// Each distinct word is looked up, stemmed and checked against the stop
+/// words once, when first met; after that, a word of an article costs one
+/// lookup in `words` and a count in `counts`, without a `String` made.
+struct SearchAnalyzer {
     private let stemmer: Stemmer?
     private let stopWords: Set<String>
-    private var stems: [String: String] = [:]
+    /// Every word met, folded.
+    private var words = SearchVocabulary()
+    /// Every stem met.
+    private var stems = SearchVocabulary()
+    /// By word number: its stem's number, or −1 for a stop word.
+    private var stemOfWord: [Int32] = []
+    /// By word number: whether its stem is another word.
+    private var isSurface: [Bool] = []
+    /// By stem number: the stem as a `String`, made once.
+    private var stemTexts: [String] = []
+
+    // The article being analysed: its counts by stem number, the stems and
+    // the surface words it has, and a mark of the words already listed.
+    private var counts: [SearchDocument.Counts] = []
+    private var documentStems: [Int32] = []
+    private var documentSurfaces: [Int32] = []
+    /// By word number: the number of the article that last listed it as a surface.
+    private var surfaceListed: [Int32] = []
+    private var articleNumber: Int32 = 0
 
     init(language: String) {
         stemmer = Stemmer(language: language)
@@ -27,32 +49,42 @@ final class SearchAnalyzer {
     }
 
     /// The key of an article's search text: unchanged key, unchanged document.
-    static func key(of item: ContentItem, summary: String, body: String, result: SearchDocument.Result) -> UInt64 {
+    /// `body` is the UTF-8 of the body's plain text.
+    static func key(of item: ContentItem, summary: String, body: [UInt8], result: SearchDocument.Result) -> UInt64 {
         var checksum = Checksum()
-        for text in [item.sourcePath, item.title, summary, body, result.url, result.date, result.section, result.image]
-            + item.authors.map(\.name) + ["|"] + item.tags + ["|"] + item.categories
-        {
-            checksum.add(text.utf8)
+        func add(_ bytes: some Collection<UInt8>) {
+            checksum.add(bytes)
             checksum.add(CollectionOfOne(0))
+        }
+        for text in [item.sourcePath, item.title, summary] { add(text.utf8) }
+        add(body)
+        for text in [result.url, result.date, result.section, result.image] + item.authors.map(\.name) + ["|"] + item.tags + ["|"] + item.categories {
+            add(text.utf8)
         }
         return checksum.value
     }
 
-    /// The document of `item`, whose body's plain text is `body`.
-    func analyze(_ item: ContentItem, summary: String, body: String, result: SearchDocument.Result, key: UInt64) -> SearchDocument {
-        var counts: [String: FieldCounts] = [:]
-        var surfaces: [String: String] = [:]
-        var lengths = [0, 0, 0]
-        let metadata = ([summary] + item.authors.map(\.name) + item.tags + item.categories).joined(separator: " \n ")
-        for (field, text) in [(SearchDocument.Field.title, item.title), (.summary, metadata), (.body, body)] {
-            SearchText.words(text) { word in
-                lengths[field.rawValue] += 1
-                if stopWords.contains(word) { return }
-                let stem = self.stem(word)
-                if stem != word { surfaces[word] = stem }
-                counts[stem, default: FieldCounts()].add(field)
-            }
+    /// The document of `item`, whose body's plain text is `body` (UTF-8).
+    mutating func analyze(_ item: ContentItem, summary: String, body: [UInt8], result: SearchDocument.Result, key: UInt64) -> SearchDocument {
+        articleNumber += 1
+        var lengths = SearchDocument.Counts.zero
+        var title = item.title
+        lengths[.title] = title.withUTF8 { count(words: $0, in: .title) }
+        var metadata = ([summary] + item.authors.map(\.name) + item.tags + item.categories).joined(separator: " \n ")
+        lengths[.summary] = metadata.withUTF8 { count(words: $0, in: .summary) }
+        lengths[.body] = body.withUnsafeBufferPointer { count(words: $0, in: .body) }
+        documentStems.sort { stems.precedes(Int($0), Int($1)) }
+        let terms = documentStems.map { stem in
+            defer { counts[Int(stem)] = SearchDocument.Counts.zero }
+            return SearchDocument.Term(stem: stemTexts[Int(stem)], counts: counts[Int(stem)])
         }
+        documentSurfaces.sort { words.precedes(Int($0), Int($1)) }
+        let surfaces = documentSurfaces.map { word in
+            SearchDocument.Surface(word: words.word(Int(word)), stem: stemTexts[Int(stemOfWord[Int(word)])])
+        }
+        documentStems.removeAll(keepingCapacity: true)
+        documentSurfaces.removeAll(keepingCapacity: true)
+
         var filters: [(key: String, name: String)] = []
         if let section = item.categories.first { filters.append((SearchIndex.filterKey(.section, section), section)) }
         for author in item.authors { filters.append((SearchIndex.filterKey(.author, author.name), author.name)) }
@@ -60,33 +92,55 @@ final class SearchAnalyzer {
         var seen = Set<String>()
         filters = filters.filter { seen.insert($0.key).inserted }.sorted { SearchIndex.precedes($0.key, $1.key) }
         return SearchDocument(
-            sourcePath: item.sourcePath, key: key, result: result, lengths: lengths,
-            terms: counts.map { SearchDocument.Term(stem: $0.key, counts: $0.value.array) }.sorted { SearchIndex.precedes($0.stem, $1.stem) },
-            surfaces: surfaces.map { SearchDocument.Surface(word: $0.key, stem: $0.value) }.sorted { SearchIndex.precedes($0.word, $1.word) },
+            sourcePath: item.sourcePath, key: key, result: result, lengths: lengths, terms: terms, surfaces: surfaces,
             filters: filters.map(\.key), filterNames: filters.map(\.name))
     }
 
-    /// A word's count in each field, without an array per word.
-    private struct FieldCounts {
-        var title = 0, summary = 0, body = 0
-
-        mutating func add(_ field: SearchDocument.Field) {
-            switch field {
-            case .title: title += 1
-            case .summary: summary += 1
-            case .body: body += 1
+    /// Counts the words of `text` (UTF-8) in `field` of the article being
+    /// analysed; returns how many words it has, stop words included.
+    private mutating func count(words text: UnsafeBufferPointer<UInt8>, in field: SearchDocument.Field) -> Int {
+        var length = 0
+        SearchText.words(in: text) { word in
+            length += 1
+            let (number, isNew) = words.number(of: word)
+            if isNew { learn(number) }
+            let stem = Int(stemOfWord[number])
+            guard stem >= 0 else { return }
+            if counts[stem] == SearchDocument.Counts.zero { documentStems.append(Int32(stem)) }
+            counts[stem][field] += 1
+            if isSurface[number] && surfaceListed[number] != articleNumber {
+                surfaceListed[number] = articleNumber
+                documentSurfaces.append(Int32(number))
             }
         }
-
-        /// In the order of `SearchDocument.Field`'s raw values.
-        var array: [Int] { [title, summary, body] }
+        return length
     }
 
-    func stem(_ word: String) -> String {
-        guard let stemmer else { return word }
-        if let known = stems[word] { return known }
-        let stem = stemmer.stem(word)
-        stems[word] = stem
-        return stem
+    /// Stems word `number`, just met for the first time.
+    private mutating func learn(_ number: Int) {
+        let word = words.word(number)
+        surfaceListed.append(0)
+        guard !stopWords.contains(word) else {
+            stemOfWord.append(-1)
+            isSurface.append(false)
+            return
+        }
+        var stem = stemmer?.stem(word) ?? word
+        let (stemNumber, isNewStem) = stem.withUTF8 { stems.number(of: $0) }
+        if isNewStem {
+            stemTexts.append(stem)
+            counts.append(SearchDocument.Counts.zero)
+        }
+        stemOfWord.append(Int32(stemNumber))
+        isSurface.append(stem != word)
+    }
+
+    /// The stem of a folded word.
+    mutating func stem(_ word: String) -> String {
+        var word = word
+        let (number, isNew) = word.withUTF8 { words.number(of: $0) }
+        if isNew { learn(number) }
+        let stem = Int(stemOfWord[number])
+        return stem >= 0 ? stemTexts[stem] : word
     }
 }

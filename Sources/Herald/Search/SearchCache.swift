@@ -65,11 +65,11 @@ struct SearchCache: Sendable {
         writer.write(document.key)
         let result = document.result
         writer.write([result.url, result.title, result.date, result.section, result.summary, result.image])
-        for length in document.lengths { writer.write(length) }
+        for field in SearchDocument.Field.allCases { writer.write(document.lengths[field]) }
         writer.write(document.terms.count)
         for term in document.terms {
             writer.write(term.stem)
-            for count in term.counts { writer.write(count) }
+            for field in SearchDocument.Field.allCases { writer.write(term.counts[field]) }
         }
         writer.write(document.surfaces.count)
         for surface in document.surfaces {
@@ -80,19 +80,30 @@ struct SearchCache: Sendable {
         writer.write(document.filterNames)
     }
 
+    /// One number per field, as `write` puts them.
+    private static func counts(_ reader: inout BinaryReader) throws(BinaryReader.Failure) -> SearchDocument.Counts {
+        var counts = SearchDocument.Counts.zero
+        for field in SearchDocument.Field.allCases {
+            let count = try reader.int()
+            guard count >= 0, count <= Int(Int32.max) else { throw BinaryReader.Failure() }
+            counts[field] = count
+        }
+        return counts
+    }
+
     private static func read(_ reader: inout BinaryReader) throws(BinaryReader.Failure) -> SearchDocument {
         let path = try reader.string()
         let key = try reader.uint64()
         let fields = try reader.strings()
         guard fields.count == 6 else { throw BinaryReader.Failure() }
         let result = SearchDocument.Result(url: fields[0], title: fields[1], date: fields[2], section: fields[3], summary: fields[4], image: fields[5])
-        let lengths = [try reader.int(), try reader.int(), try reader.int()]
+        let lengths = try counts(&reader)
         var terms: [SearchDocument.Term] = []
         let termCount = try reader.count()
         terms.reserveCapacity(termCount)
         for _ in 0..<termCount {
             let stem = try reader.string()
-            terms.append(SearchDocument.Term(stem: stem, counts: [try reader.int(), try reader.int(), try reader.int()]))
+            terms.append(SearchDocument.Term(stem: stem, counts: try counts(&reader)))
         }
         var surfaces: [SearchDocument.Surface] = []
         for _ in 0..<(try reader.count()) {

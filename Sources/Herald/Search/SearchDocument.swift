@@ -17,7 +17,44 @@ struct SearchDocument: Sendable, Equatable {
     /// A stem and how often it occurs in each field.
     struct Term: Sendable, Equatable {
         var stem: String
-        var counts: [Int]
+        var counts: Counts
+    }
+
+    /// A number for each field, in the order of `Field`. Three numbers in
+    /// place, not an array: an index holds one for every distinct word of
+    /// every article.
+    struct Counts: Sendable, Equatable, ExpressibleByArrayLiteral {
+        var title: Int32, summary: Int32, body: Int32
+
+        static let zero = Counts(title: 0, summary: 0, body: 0)
+
+        init(title: Int32, summary: Int32, body: Int32) {
+            self.title = title
+            self.summary = summary
+            self.body = body
+        }
+
+        init(arrayLiteral counts: Int...) {
+            precondition(counts.count == Field.allCases.count, "one count per field")
+            self.init(title: Int32(counts[0]), summary: Int32(counts[1]), body: Int32(counts[2]))
+        }
+
+        subscript(field: Field) -> Int {
+            get {
+                switch field {
+                case .title: return Int(title)
+                case .summary: return Int(summary)
+                case .body: return Int(body)
+                }
+            }
+            set {
+                switch field {
+                case .title: title = Int32(newValue)
+                case .summary: summary = Int32(newValue)
+                case .body: body = Int32(newValue)
+                }
+            }
+        }
     }
 
     /// What the search page shows for the article.
@@ -37,7 +74,7 @@ struct SearchDocument: Sendable, Equatable {
     var key: UInt64
     var result: Result
     /// Words in each field.
-    var lengths: [Int]
+    var lengths: Counts
     /// Sorted by stem.
     var terms: [Term]
     /// Words as written (folded) whose stem differs, with that stem: the

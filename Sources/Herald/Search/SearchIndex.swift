@@ -98,7 +98,7 @@ enum SearchIndex {
     /// scores in shards it does not touch stay as they were.
     static func averageLengths(_ documents: [SearchDocument]) -> [Double] {
         SearchDocument.Field.allCases.map { field in
-            let total = documents.reduce(0) { $0 + $1.lengths[field.rawValue] }
+            let total = documents.reduce(0) { $0 + $1.lengths[field] }
             let average = max(1, Double(total) / Double(max(1, documents.count)))
             return pow(2, (log2(average) * 4).rounded() / 4)
         }
@@ -106,11 +106,11 @@ enum SearchIndex {
 
     /// BM25F's saturated, length-normalised term frequency of one document,
     /// on a scale of 1 … 31; the script multiplies it by the term's IDF.
-    static func score(_ counts: [Int], lengths: [Int], averages: [Double]) -> Int {
+    static func score(_ counts: SearchDocument.Counts, lengths: SearchDocument.Counts, averages: [Double]) -> Int {
         var frequency = 0.0
-        for field in counts.indices where counts[field] > 0 {
-            let norm = 1 - b + b * Double(lengths[field]) / averages[field]
-            frequency += weights[field] * Double(counts[field]) / norm
+        for field in SearchDocument.Field.allCases where counts[field] > 0 {
+            let norm = 1 - b + b * Double(lengths[field]) / averages[field.rawValue]
+            frequency += weights[field.rawValue] * Double(counts[field]) / norm
         }
         let saturated = frequency / (k1 + frequency)
         return Int(min(scoreLevels, max(1, (saturated * scoreLevels).rounded())))

@@ -15,10 +15,81 @@ enum SearchText {
     /// Calls `body` with each folded word of `text`, in order; one-letter
     /// words (other than CJK characters) are skipped.
     static func words(_ text: String, _ body: (String) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            words(in: bytes) { body(String(decoding: $0, as: UTF8.self)) }
+        }
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of the valid
+    /// UTF-8 `bytes`, in order. The bytes `body` sees are valid only during
+    /// the call: they are often a slice of `bytes` itself.
+    ///
+    /// Every word of an index passes through here, so the common case makes
+    /// no copy: a word of lower-case ASCII letters and digits is handed on as
+    /// the slice of `bytes` it is; one with ASCII capitals is lowered into a
+    /// scratch buffer; only a word with other letters is folded as a `String`.
+    static func words(in bytes: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let scratch = UnsafeMutablePointer<UInt8>.allocate(capacity: maximumLength)
+        defer { scratch.deallocate() }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            // Skip to the next byte that can start a word.
+            let byte = base[index]
+            if byte < 0x80 && asciiKind(byte) == 0 {
+                index += 1
+                continue
+            }
+            // A run of ASCII letters and digits first: most words are just that.
+            let start = index
+            var capitals = false
+            while index < count {
+                let kind = asciiKind(base[index])
+                if kind == 0 { break }
+                capitals = capitals || kind == 2
+                index += 1
+            }
+            if index == count || base[index] < 0x80 {
+                let length = index - start
+                guard length > 1, length <= maximumLength else { continue }
+                if !capitals {
+                    body(UnsafeBufferPointer(start: base + start, count: length))
+                } else {
+                    for offset in 0..<length { scratch[offset] = lowered(base[start + offset]) }
+                    body(UnsafeBufferPointer(start: scratch, count: length))
+                }
+                continue
+            }
+            // The word goes on (or starts) with a non-ASCII scalar.
+            index = foreignWord(base, count: count, start: start, asciiEnd: index, body)
+        }
+    }
+
+    /// 0 for an ASCII byte that is no part of a word, 1 for a lower-case
+    /// letter or digit, 2 for a capital.
+    @inline(__always) private static func asciiKind(_ byte: UInt8) -> UInt8 {
+        if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 { return 1 }
+        if byte >= 0x41 && byte <= 0x5A { return 2 }
+        return 0
+    }
+
+    @inline(__always) private static func lowered(_ byte: UInt8) -> UInt8 {
+        byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+    }
+
+    /// Reads on from `asciiEnd`, where a non-ASCII scalar follows the
+    /// ASCII letters and digits from `start`, to the word's end; hands on
+    /// the word (folded) and each ideograph met; returns where it stopped.
+    private static func foreignWord(
+        _ base: UnsafePointer<UInt8>, count: Int, start: Int, asciiEnd: Int, _ body: (UnsafeBufferPointer<UInt8>) -> Void
+    ) -> Int {
         var word: [UInt8] = []
-        word.reserveCapacity(32)
+        word.reserveCapacity(2 * maximumLength)
+        for offset in start..<asciiEnd { word.append(lowered(base[offset])) }
+        var scalars = asciiEnd - start
         var plain = true
-        var scalars = 0
         func finish() {
             defer {
                 word.removeAll(keepingCapacity: true)
@@ -26,50 +97,45 @@ enum SearchText {
                 scalars = 0
             }
             guard scalars > 1, word.count <= maximumLength else { return }
-            let text = String(decoding: word, as: UTF8.self)
-            if plain { body(text) } else if let folded = fold(text) { body(folded) }
-        }
-        // Over the UTF-8 bytes: ASCII (most of most text) without decoding;
-        // a scalar is decoded only where a byte says one starts.
-        var text = text
-        text.withUTF8 { bytes in
-            var index = 0
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte < 0x80 {
-                    if byte >= 0x61 && byte <= 0x7A || byte >= 0x30 && byte <= 0x39 {
-                        word.append(byte)
-                        scalars += 1
-                    } else if byte >= 0x41 && byte <= 0x5A {
-                        word.append(byte + 0x20)
-                        scalars += 1
-                    } else if !word.isEmpty {
-                        finish()
-                    }
-                    index += 1
-                    continue
-                }
-                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-                var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
-                for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
-                let encoded = UnsafeBufferPointer(rebasing: bytes[index..<(index + length)])
-                index += length
-                guard let scalar = Unicode.Scalar(value) else { continue }
-                if isIdeographic(value) {
-                    if !word.isEmpty { finish() }
-                    body(String(decoding: encoded, as: UTF8.self))
-                    continue
-                }
-                guard isWordScalar(scalar) else {
-                    if !word.isEmpty { finish() }
-                    continue
-                }
-                word.append(contentsOf: encoded)
-                plain = false
-                scalars += 1
+            if plain {
+                word.withUnsafeBufferPointer { body($0) }
+            } else if var folded = fold(String(decoding: word, as: UTF8.self)) {
+                folded.withUTF8 { body($0) }
             }
         }
+        var index = asciiEnd
+        while index < count {
+            let byte = base[index]
+            if byte < 0x80 {
+                // Back in ASCII: the word goes on through letters and digits.
+                guard asciiKind(byte) != 0 else { break }
+                word.append(lowered(byte))
+                scalars += 1
+                index += 1
+                continue
+            }
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            var value = UInt32(byte) & (length == 4 ? 0x07 : length == 3 ? 0x0F : 0x1F)
+            for offset in 1..<length { value = value << 6 | UInt32(base[index + offset] & 0x3F) }
+            let encoded = UnsafeBufferPointer(start: base + index, count: length)
+            index += length
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if isIdeographic(value) {
+                if !word.isEmpty { finish() }
+                body(encoded)
+                continue
+            }
+            guard isWordScalar(scalar) else {
+                if !word.isEmpty { finish() }
+                // The scalar after is where the caller looks for the next word.
+                return index
+            }
+            word.append(contentsOf: encoded)
+            plain = false
+            scalars += 1
+        }
         if !word.isEmpty { finish() }
+        return index
     }
 
     /// Letters, marks and numbers: `[\p{L}\p{M}\p{N}]` in the script.

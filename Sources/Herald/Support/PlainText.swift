@@ -7,9 +7,18 @@ enum PlainText {
     // Markup is ASCII; other bytes are copied, and decoded only where a
     // scalar's properties matter (a tag name's first letter, its end).
     static func fromHTML(_ html: String) -> String {
+        var out: [UInt8] = []
+        write(html, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The plain text of `html` as UTF-8 in `out` (emptied first, its
+    /// capacity kept): for a caller that converts many fragments, such as
+    /// the search index, and reads the text as bytes.
+    static func write(_ html: String, into out: inout [UInt8]) {
+        out.removeAll(keepingCapacity: true)
         var html = html
-        return html.withUTF8 { bytes in
-            var out: [UInt8] = []
+        html.withUTF8 { bytes in
             out.reserveCapacity(bytes.count)
             var pendingSpace = false
             func emit(_ byte: UInt8) {
@@ -27,6 +36,27 @@ enum PlainText {
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
+                // Text between markup and runs of white space, copied as it
+                // is: a single space between two such bytes stays a space.
+                if isOrdinary(byte), !pendingSpace || byte < 0x80 || byte >= 0xC0 {
+                    var end = index + 1
+                    while end < bytes.count {
+                        if isOrdinary(bytes[end]) {
+                            end += 1
+                        } else if bytes[end] == 0x20, end + 1 < bytes.count, isOrdinary(bytes[end + 1]) {
+                            end += 2
+                        } else {
+                            break
+                        }
+                    }
+                    if pendingSpace {
+                        out.append(0x20)
+                        pendingSpace = false
+                    }
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
                 index += 1
                 if byte == UInt8(ascii: "<") {
                     if starts(bytes, at: index, with: "!--") {
@@ -36,6 +66,13 @@ enum PlainText {
                         // A tag; block-level tags separate words.
                         var nameEnd = index
                         while nameEnd < bytes.count, bytes[nameEnd] != UInt8(ascii: ">") {
+                            // ASCII's white space is 0x09–0x0D and the space.
+                            let nameByte = bytes[nameEnd]
+                            if nameByte < 0x80 {
+                                if nameByte == 0x20 || nameByte >= 0x09 && nameByte <= 0x0D { break }
+                                nameEnd += 1
+                                continue
+                            }
                             let (scalar, length) = scalarAt(bytes, nameEnd)
                             if scalar.properties.isWhitespace { break }
                             nameEnd += length
@@ -67,7 +104,15 @@ enum PlainText {
                     emit(byte)
                 }
             }
-            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    /// Whether `byte` is copied as it is: not markup (`<`, `&`) and not
+    /// the white space that collapses.
+    @inline(__always) private static func isOrdinary(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "<"), UInt8(ascii: "&"), 0x20, 0x0A, 0x09, 0x0D, 0x0C: return false
+        default: return true
         }
     }
 
@@ -113,14 +158,30 @@ enum PlainText {
 
     /// Whether `name` is a block-level tag, in any case.
     private static func isBlockTag(_ name: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
-        guard !name.isEmpty, name.count <= 10, name.allSatisfy({ $0 < 0x80 }) else { return false }
-        return blockTags.contains(String(decoding: name.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        if let packed = packedName(name) { return shortBlockTags.contains(packed) }
+        guard name.count <= 10 else { return false }
+        return longBlockTags.contains { $0.elementsEqual(name.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) }
     }
 
-    private static let blockTags: Set<String> = [
+    /// A name of at most seven ASCII bytes, in lower case, packed into a
+    /// number with its length (so that no two names meet): every tag is
+    /// looked up, and this makes no `String`. `nil` for any other name.
+    private static func packedName(_ name: some Collection<UInt8>) -> UInt64? {
+        guard !name.isEmpty, name.count <= 7 else { return nil }
+        var packed = UInt64(name.count)
+        for byte in name {
+            guard byte < 0x80 else { return nil }
+            packed = packed << 8 | UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+        }
+        return packed
+    }
+
+    private static let blockTags = [
         "p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
         "figure", "figcaption", "table", "tr", "td", "th", "hr", "section", "article", "dd", "dt",
     ]
+    private static let shortBlockTags = Set(blockTags.compactMap { packedName($0.utf8) })
+    private static let longBlockTags = blockTags.filter { packedName($0.utf8) == nil }.map { Array($0.utf8) }
 
     /// The character a reference's name (`amp`, `#x41`) stands for.
     static func decode(_ reference: String) -> Unicode.Scalar? {

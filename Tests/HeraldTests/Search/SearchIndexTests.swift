@@ -36,7 +36,7 @@ import Testing
 
     @Test func aLanguageWithoutStemmerKeepsWords() {
         #expect(Stemmer(language: "xx") == nil)
-        let analyzer = SearchAnalyzer(language: "xx")
+        var analyzer = SearchAnalyzer(language: "xx")
         #expect(analyzer.stem("flooding") == "flooding")
     }
 }
@@ -44,7 +44,7 @@ import Testing
 @Suite struct SearchScoringTests {
     @Test func titleCountsAboveSummaryAboveBody() {
         let averages = [8.0, 30, 400]
-        let lengths = [8, 30, 400]
+        let lengths: SearchDocument.Counts = [8, 30, 400]
         let title = SearchIndex.score([1, 0, 0], lengths: lengths, averages: averages)
         let summary = SearchIndex.score([0, 1, 0], lengths: lengths, averages: averages)
         let body = SearchIndex.score([0, 0, 1], lengths: lengths, averages: averages)
@@ -91,5 +91,61 @@ import Testing
             }
         }
         #expect(placed == entries.count)
+    }
+}
+
+@Suite struct SearchAnalyzerTests {
+    /// What `analyze` must find, counted the plain way: every word folded,
+    /// stop words left out, stemmed, counted per field in dictionaries.
+    static func expected(title: String, metadata: String, body: String, language: String)
+        -> (terms: [String: [Int]], surfaces: [String: String], lengths: [Int])
+    {
+        let stemmer = Stemmer(language: language)
+        let stopWords = SearchAnalyzer.stopWords(language)
+        var terms: [String: [Int]] = [:]
+        var surfaces: [String: String] = [:]
+        var lengths = [0, 0, 0]
+        for (field, text) in [title, metadata, body].enumerated() {
+            SearchText.words(text) { word in
+                lengths[field] += 1
+                guard !stopWords.contains(word) else { return }
+                let stem = stemmer?.stem(word) ?? word
+                if stem != word { surfaces[word] = stem }
+                terms[stem, default: [0, 0, 0]][field] += 1
+            }
+        }
+        return (terms, surfaces, lengths)
+    }
+
+    /// Many distinct words (more than the vocabulary's first table holds),
+    /// some in several fields and articles, some not stemmed, stop words.
+    @Test func countsEveryFieldAsThePlainWayDoes() {
+        var seed: UInt64 = 11
+        func word() -> String {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let endings = ["", "s", "ing", "ed", "ly", "ation"]
+            let letters = (0..<(2 + Int(seed >> 61))).map { index in Character(Unicode.Scalar(UInt8(ascii: "a") + UInt8((seed >> (UInt64(index) * 5 + 8)) % 26))) }
+            return String(letters) + endings[Int((seed >> 40) % 6)]
+        }
+        var analyzer = SearchAnalyzer(language: "en")
+        for number in 0..<6 {
+            var item = ContentItem(kind: .article, sourcePath: "Content/articles/\(number).md", title: (0..<6).map { _ in word() }.joined(separator: " "), slug: "a\(number)")
+            item.authors = [Person(name: "Ada Park")]
+            item.tags = ["Kessick River", "floods"]
+            item.categories = ["City Hall"]
+            let summary = "The " + (0..<12).map { _ in word() }.joined(separator: ", ")
+            let body = (0..<1_500).map { index in index % 9 == 0 ? "the" : index % 7 == 0 ? "Zürich" : word() }.joined(separator: " ")
+            let result = SearchDocument.Result(url: "/a/", title: item.title, date: "", section: "City Hall", summary: summary, image: "")
+            let document = analyzer.analyze(item, summary: summary, body: Array(body.utf8), result: result, key: 1)
+            let metadata = ([summary, "Ada Park", "Kessick River", "floods", "City Hall"]).joined(separator: " \n ")
+            let expected = Self.expected(title: item.title, metadata: metadata, body: body, language: "en")
+            #expect(document.terms.map(\.stem) == expected.terms.keys.sorted { SearchIndex.precedes($0, $1) })
+            for term in document.terms {
+                #expect([term.counts.title, term.counts.summary, term.counts.body].map(Int.init) == expected.terms[term.stem], "\(term.stem)")
+            }
+            #expect(document.surfaces.map(\.word) == expected.surfaces.keys.sorted { SearchIndex.precedes($0, $1) })
+            #expect(document.surfaces.allSatisfy { expected.surfaces[$0.word] == $0.stem })
+            #expect([document.lengths.title, document.lengths.summary, document.lengths.body].map(Int.init) == expected.lengths)
+        }
     }
 }
