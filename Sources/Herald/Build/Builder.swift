@@ -159,10 +159,10 @@ public struct Builder: Sendable {
 
         // The content state's records are known now: encode them while
         // the outputs are written.
-        let loaded = content, settings = setup.settings
+        let loaded = content, settings = setup.settings, stateFile = StagedStateFile(for: options.output)
         let state = BackgroundWork {
-            incremental.map { $0.state.encode(replacing: $0.replaced, settings: settings) }
-                ?? ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt)
+            incremental.map { $0.state.encode(replacing: $0.replaced, settings: settings, into: stateFile) }
+                ?? ContentState.encode(settings: settings, content: loaded, site: site, startedAt: startedAt, into: stateFile)
         }
         let reuse = incremental.map(IncrementalRender.init)
         guard let written = try OutputWriter(options: options).write(plan, reusing: reuse) else { return nil }
@@ -182,7 +182,6 @@ public struct Builder: Sendable {
         report.filesWritten = written.written
         report.filesUnchanged = written.unchanged
         report.filesReused = written.reused
-        let output = options.output
         let saved = BackgroundWork {
             let encoded = state.value
             // Only the outputs rendered again have new sources when the
@@ -190,7 +189,7 @@ public struct Builder: Sendable {
             let dependencies = reuse.flatMap { reuse in
                 written.pruned ? nil : reuse.state.dependencies.replacing(reuse.outputsShowingChanges, of: written.dependencies)
             } ?? DependencyTable(written.dependencies, recordPaths: encoded.paths)
-            ContentState.save(encoded, dependencies: dependencies, for: output)
+            ContentState.save(encoded, dependencies: dependencies)
         }
         // Without pruning, only the files the build rewrote changed (unless
         // it added some); after pruning, the output holds exactly the

@@ -12,13 +12,12 @@ import Foundation
 /// dependencies (see `DependencyTable.write`), then the `Checksum` of all
 /// that: a file damaged anywhere is not used.
 extension ContentState {
-    /// The file up to the dependencies, with the paths of the records in the
-    /// order written: what `save` finishes. Apart so that a build can encode
-    /// it while it writes the outputs. In pieces, which may be runs of the
-    /// file a state was loaded from: written as they are, never copied into
-    /// one array (10 MB for 10,000 articles).
+    /// The file up to the dependencies, written to its staged file, with
+    /// the paths of the records in the order written: what `save` finishes.
+    /// Apart so that a build can encode it while it writes the outputs.
     struct Encoded: Sendable {
-        var pieces: [ArraySlice<UInt8>]
+        /// `nil` when no file could be made: no state is kept then.
+        var file: StagedStateFile?
         var paths: [String]
     }
 
@@ -84,36 +83,47 @@ extension ContentState {
         return order
     }
 
-    /// The records and the site's order of a build that read every file.
-    static func encode(settings: BuildSettings, content: LoadedContent, site: Site, startedAt: Double) -> Encoded {
-        var published: [String: ContentItem] = [:]
-        for items in [site.articles, site.pages] {
-            for item in items { published[item.sourcePath] = item }
-        }
+    /// The records and the site's order of a build that read every file,
+    /// written to `file` one record at a time.
+    static func encode(settings: BuildSettings, content: LoadedContent, site: Site, startedAt: Double, into file: StagedStateFile?) -> Encoded {
+        // Where each published item is in the site, rather than a copy of
+        // every item: on a large archive that copy was megabytes.
+        var published: [String: (articles: Bool, index: Int)] = [:]
+        published.reserveCapacity(site.articles.count + site.pages.count)
+        for (index, item) in site.articles.enumerated() { published[item.sourcePath] = (true, index) }
+        for (index, item) in site.pages.enumerated() { published[item.sourcePath] = (false, index) }
         // A file without metadata vanished while it was read: no record.
-        let drafts = content.drafts.filter { content.metadata[$0.item.sourcePath] != nil }
-            .sorted { $0.item.sourcePath < $1.item.sourcePath }
-        let records = drafts.map { record(of: $0, published: published[$0.item.sourcePath], content: content, startedAt: startedAt) }
-        var index: [String: Int] = [:]
-        index.reserveCapacity(records.count)
-        for (position, record) in records.enumerated() { index[record.path] = position }
-        var writer = BinaryWriter(capacity: records.count * 1024 + 64)
+        let drafts = content.drafts
+        let order = drafts.indices.filter { content.metadata[drafts[$0].item.sourcePath] != nil }
+            .sorted { drafts[$0].item.sourcePath < drafts[$1].item.sourcePath }
+        var writer = BinaryWriter { bytes in file?.write(bytes) }
         writer.write(Self.magic)
         settings.write(to: &writer)
-        writer.write(records.count)
+        writer.write(order.count)
+        var paths: [String] = []
+        paths.reserveCapacity(order.count)
+        var position: [String: Int] = [:]
+        position.reserveCapacity(order.count)
         var recordWriter = BinaryWriter(capacity: 4096)
-        for record in records {
+        for index in order {
+            let draft = drafts[index]
+            let place = published[draft.item.sourcePath]
+            let item = place.map { $0.articles ? site.articles[$0.index] : site.pages[$0.index] }
+            let record = record(of: draft, published: item, content: content, startedAt: startedAt)
             write(record, to: &recordWriter)
             writer.write(recordWriter.bytes.count)
             writer.write(encoded: recordWriter.bytes[...])
             recordWriter = BinaryWriter(capacity: 4096)
+            position[record.path] = paths.count
+            paths.append(record.path)
         }
         for items in [site.articles, site.pages] {
-            let order = items.compactMap { index[$0.sourcePath] }
-            writer.write(order.count)
-            for position in order { writer.write(position) }
+            let positions = items.compactMap { position[$0.sourcePath] }
+            writer.write(positions.count)
+            for position in positions { writer.write(position) }
         }
-        return Encoded(pieces: [writer.bytes[...]], paths: records.map(\.path))
+        writer.flush()
+        return Encoded(file: file, paths: paths)
     }
 
     /// This state's records and order with the records `replaced` (by
@@ -122,7 +132,7 @@ extension ContentState {
     /// records are copied as they were encoded, whole runs at a time.
     /// `settings` are this build's (the same as the state's but for the
     /// digests of data files).
-    func encode(replacing replaced: [Int: Record], settings: BuildSettings) -> Encoded {
+    func encode(replacing replaced: [Int: Record], settings: BuildSettings, into staged: StagedStateFile?) -> Encoded {
         var header = BinaryWriter(capacity: 64)
         header.write(Self.magic)
         settings.write(to: &header)
@@ -146,39 +156,17 @@ extension ContentState {
             for position in order { orders.write(position) }
         }
         pieces.append(orders.bytes[...])
-        return Encoded(pieces: pieces, paths: records.map(\.path))
+        for piece in pieces { staged?.write(piece) }
+        return Encoded(file: staged, paths: records.map(\.path))
     }
 
     /// Writes the state: `encoded` (from `encode`) and `dependencies`.
-    static func save(_ encoded: Encoded, dependencies: DependencyTable, for output: URL) {
-        // Written to a temporary file, then renamed: a torn state never loads.
-        let path = location(of: output)
-        let temporary = path + ".tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
-        var failed = false
-        var checksum = Checksum()
-        var writer = BinaryWriter { bytes in
-            guard !failed else { return }
-            checksum.add(bytes)
-            do { try FileSystem.write(bytes, to: descriptor) } catch { failed = true }
-        }
-        for piece in encoded.pieces where !failed {
-            checksum.add(piece)
-            failed = !writeAll(piece, to: descriptor)
-        }
+    static func save(_ encoded: Encoded, dependencies: DependencyTable) {
+        guard let file = encoded.file else { return }
+        var writer = BinaryWriter { bytes in file.write(bytes) }
         dependencies.write(to: &writer)
         writer.flush()
-        var trailer = BinaryWriter(capacity: 8)
-        trailer.write(checksum.value)
-        if !failed { failed = !writeAll(trailer.bytes[...], to: descriptor) }
-        close(descriptor)
-        if failed || rename(temporary, path) != 0 { unlink(temporary) }
-    }
-
-    /// Writes all of `piece` to an open file; `false` when that fails.
-    private static func writeAll(_ piece: ArraySlice<UInt8>, to descriptor: Int32) -> Bool {
-        piece.withUnsafeBytes { SystemCalls.writeAll(descriptor, $0) == nil }
+        file.finish()
     }
 
     private static func write(_ record: Record, to writer: inout BinaryWriter) {

@@ -94,7 +94,8 @@ struct WarmSite: Sendable {
         let cache: BuildCache
 
         func write() {
-            ContentState.save(state.encode(replacing: replaced, settings: state.settings), dependencies: state.dependencies, for: cache.output)
+            let staged = StagedStateFile(for: cache.output)
+            ContentState.save(state.encode(replacing: replaced, settings: state.settings, into: staged), dependencies: state.dependencies)
             BuildCache.write(cache.encoded(), for: cache.output)
         }
     }

@@ -48,6 +48,9 @@ struct ContentLoader {
             return (draft, diagnostics, metadata)
         }
         var content = LoadedContent()
+        // Exactly: grown by doubling, the array of drafts held up to twice
+        // the memory it needs for the whole build.
+        content.drafts.reserveCapacity(results.count)
         for ((path, _, _), (draft, diagnostics, metadata)) in zip(jobs, results) {
             if let draft { content.drafts.append(draft) }
             content.diagnostics += diagnostics

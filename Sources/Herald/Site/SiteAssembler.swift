@@ -47,6 +47,10 @@ struct SiteAssembler {
         }
         var articles: [ContentItem] = []
         var pages: [ContentItem] = []
+        // Exactly, as for the drafts: an item is several hundred bytes.
+        let articleCount = rendered.reduce(0) { $0 + ($1.0.kind == .article ? 1 : 0) }
+        articles.reserveCapacity(articleCount)
+        pages.reserveCapacity(rendered.count - articleCount)
         for (item, itemDiagnostics) in rendered {
             diagnostics += itemDiagnostics
             if item.kind == .article { articles.append(item) } else { pages.append(item) }
