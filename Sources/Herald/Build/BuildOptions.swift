@@ -19,6 +19,9 @@ public struct BuildOptions: Sendable {
     /// Told each stage and count as the build goes, for a terminal's
     /// progress line; changes nothing the build writes.
     public var progress: BuildProgress?
+    /// URLs in one sitemap file: the sitemaps protocol's 50,000, smaller
+    /// in tests (see `SitemapPlanner`).
+    var sitemapURLLimit = SitemapPlanner.urlLimit
 
     public init(source: URL, output: URL? = nil, now: Date? = nil) {
         self.source = source.standardizedFileURL

@@ -8,6 +8,7 @@ extension Digest {
         add(options.baseURL ?? "-")
         add(options.includeDrafts ? 1 : 0)
         add(options.includeFuture ? 1 : 0)
+        add(options.sitemapURLLimit)
     }
 }
 

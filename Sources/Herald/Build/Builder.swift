@@ -134,7 +134,7 @@ public struct Builder: Sendable {
         StaticFiles.plan(root: root, into: &plan, processed: images.replaces)
         templates.assets.plan(into: &plan)
         images.plan(into: &plan)
-        SitemapPlanner(site: site, now: options.now).plan(into: &plan)
+        SitemapPlanner(site: site, now: options.now, urlLimit: options.sitemapURLLimit).plan(into: &plan)
         clock.lap("planning")
         var searchDocuments: [SearchDocument]?
         if config.search.engine == .herald {

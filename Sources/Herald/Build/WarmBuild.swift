@@ -139,7 +139,7 @@ struct WarmBuild {
         PagePlanner(site: site, values: values, templates: templates).plan(into: &plan)
         FeedPlanner(site: site, root: options.source, images: setup.images).plan(into: &plan)
         CorrectionsPlanner.plan(site, values: values, templates: templates, into: &plan)
-        SitemapPlanner(site: site, now: options.now).plan(into: &plan)
+        SitemapPlanner(site: site, now: options.now, urlLimit: options.sitemapURLLimit).plan(into: &plan)
         clock.lap("planning")
 
         var stateNow = state

@@ -4,6 +4,13 @@ import Foundation
 struct SitemapPlanner {
     let site: Site
     let now: Date
+    /// URLs in one sitemap file; past it, `sitemap.xml` is an index of
+    /// `sitemap-1.xml`, `sitemap-2.xml`, … of at most this many each.
+    var urlLimit = Self.urlLimit
+
+    /// The most URLs one sitemap may list (sitemaps.org; search engines
+    /// reject a larger file).
+    static let urlLimit = 50_000
 
     /// At most this many articles in the news sitemap, as Google News requires.
     static let newsLimit = 1000
@@ -18,13 +25,8 @@ struct SitemapPlanner {
         // The pages are gathered when the sitemap is written: an incremental
         // build, which does not write it, skips sorting every page's path.
         let planned = plan.outputs
-        if config.outputs.sitemap && plan.wants("sitemap.xml") {
-            plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-                let pages = planned.filter { [.article, .page, .list].contains($0.kind) && $0.path.hasSuffix("index.html") }
-                    .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
-                    .sorted { $0.path < $1.path }
-                return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in try Self.sitemap(pages, config: config) }
-            }, kind: .other, dependencies: Self.liveSources(of: site)))
+        if config.outputs.sitemap {
+            planSitemaps(planned, into: &plan)
         }
 
         if config.outputs.newsSitemap && plan.wants("news-sitemap.xml") {
@@ -45,6 +47,70 @@ struct SitemapPlanner {
         }
     }
 
+    /// `sitemap.xml` with every page, or, past `urlLimit` pages, as an
+    /// index of numbered sitemaps that share them out in path order.
+    private func planSitemaps(_ planned: [PlannedOutput], into plan: inout OutputPlan) {
+        let config = site.config, limit = urlLimit, live = Self.liveSources(of: site)
+        let count = planned.lazy.filter(Self.isInSitemap).count
+        let parts = count <= limit ? 1 : (count + limit - 1) / limit
+        // The pages are gathered when a sitemap is written: an incremental
+        // build, which does not write them, skips sorting every page's path.
+        let pages = SitemapPages(planned)
+        if parts == 1 {
+            guard plan.wants("sitemap.xml") else { return }
+            plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in try Self.sitemap(pages.sorted[...], config: config) }
+            }, kind: .other, dependencies: live))
+            return
+        }
+        for part in 1...parts where plan.wants(Self.partPath(part)) {
+            let path = Self.partPath(part)
+            plan.add(PlannedOutput(path: path, origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+                let all = pages.sorted
+                let slice = all[((part - 1) * limit)..<min(part * limit, all.count)]
+                return try XMLWriterFailure.located(at: "/" + path) { () throws(XMLWriterFailure) in try Self.sitemap(slice, config: config) }
+            }, kind: .other, dependencies: live))
+        }
+        guard plan.wants("sitemap.xml") else { return }
+        plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap index", source: .generated { () throws(DiagnosticError) -> [UInt8] in
+            let all = pages.sorted
+            let newest = (1...parts).map { part in
+                all[((part - 1) * limit)..<min(part * limit, all.count)].compactMap(\.lastModified).max()
+            }
+            return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in
+                try Self.sitemapIndex(parts: newest, config: config)
+            }
+        }, kind: .other, dependencies: live))
+    }
+
+    /// Pages a sitemap lists: listed HTML pages (not the 404 page, not
+    /// unlisted items, which are planned as `.other`).
+    static func isInSitemap(_ output: PlannedOutput) -> Bool {
+        [.article, .page, .list].contains(output.kind) && output.path.hasSuffix("index.html")
+    }
+
+    /// The file of the `part`th sitemap of an index (from 1).
+    static func partPath(_ part: Int) -> String {
+        "sitemap-\(part).xml"
+    }
+
+    static func sitemapIndex(parts newest: [Date?], config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {
+        let xml = XMLWriter()
+        xml.startDocument()
+        xml.start("sitemapindex")
+        xml.attribute("xmlns", "http://www.sitemaps.org/schemas/sitemap/0.9")
+        for (offset, lastModified) in newest.enumerated() {
+            xml.start("sitemap")
+            xml.element("loc", FeedGenerator.uri(config.url.absolute("/" + partPath(offset + 1))))
+            if let lastModified {
+                xml.element("lastmod", FeedDates.rfc3339(lastModified, in: config.timeZone))
+            }
+            xml.end()
+        }
+        xml.end()
+        return try xml.finish()
+    }
+
     /// The live stories with updates: their newest update is the `lastmod`
     /// of their page and of the lists showing them, so the sitemap shows
     /// them as a page shows a body (see `ContentItemFields`).
@@ -53,7 +119,7 @@ struct SitemapPlanner {
         [site.articleRecords, site.pageRecords].flatMap { records in records.lazy.filter { !$0.item.liveUpdateDates.isEmpty }.map(\.item.sourcePath) }
     }
 
-    static func sitemap(_ pages: [(path: String, lastModified: Date?)], config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {
+    static func sitemap(_ pages: ArraySlice<SitemapPages.Page>, config: SiteConfig) throws(XMLWriterFailure) -> [UInt8] {
         let xml = XMLWriter()
         xml.startDocument()
         xml.start("urlset")
@@ -91,5 +157,31 @@ struct SitemapPlanner {
         }
         xml.end()
         return try xml.finish()
+    }
+}
+
+/// The pages of the sitemaps, sorted by path once, on first use, for all
+/// the sitemap files that share them out.
+final class SitemapPages: @unchecked Sendable {
+    typealias Page = (path: String, lastModified: Date?)
+    // Safety: `pages` is read and written under `lock` only.
+    private let lock = NSLock()
+    private var planned: [PlannedOutput]?
+    private var pages: [Page] = []
+
+    init(_ planned: [PlannedOutput]) {
+        self.planned = planned
+    }
+
+    var sorted: [Page] {
+        lock.lock()
+        defer { lock.unlock() }
+        if let planned {
+            pages = planned.filter(SitemapPlanner.isInSitemap)
+                .map { (path: "/" + $0.path.dropLast("index.html".count), lastModified: $0.lastModified) }
+                .sorted { $0.path < $1.path }
+            self.planned = nil
+        }
+        return pages
     }
 }
