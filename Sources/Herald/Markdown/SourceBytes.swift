@@ -20,6 +20,7 @@ enum SourceBytes {
     static let schemeSeparator = Array("://".utf8)
     static let www = Array("www.".utf8)
     static let footnoteOpener = Array("[^".utf8)
+    static let definitionColon = Array("]:".utf8)
 
     static func contains(_ needle: [UInt8], in text: String) -> Bool {
         withBytes(of: text) { buffer in

@@ -23,7 +23,9 @@ struct TableReferenceDefinitions {
 
     init(under root: OpaquePointer, lines: SourceLines, document: CMarkDocument) {
         self = .none
-        guard lines.count > 0, lines.bytes.contains(0x5D) else { return }
+        // A definition is `[label]:`; most bodies have none (a search for
+        // the two bytes costs far less than the walk below).
+        guard lines.count > 0, lines.bytes.withUnsafeBytes({ SourceBytes.contains(SourceBytes.definitionColon, in: $0) }) else { return }
         var covered = [Bool](repeating: false, count: lines.count + 2)
         CMarkNode.forEach(in: root) { node in
             switch CMarkDocument.type(of: node) {

@@ -11,6 +11,16 @@ import Testing
         return MarkdownRenderer(settings: settings).render(markdown, path: "a.md", lineOffset: 3, resolveLink: resolve)
     }
 
+    /// ASCII headings take a path of their own through the slug; a letter
+    /// outside ASCII at the end sends the same text through the general one.
+    @Test func asciiSlugsAreTheGeneralSlugs() {
+        let every = String((0x01...0x7F).map { Character(Unicode.Scalar(UInt8($0))) })
+        for text in [every, "Election results: 2026!", "  Two  spaces -- and_under ", "UPPER lower 123", "a\tb"] {
+            #expect(HeadingIDs.slug(text) + "é" == HeadingIDs.slug(text + "é"), "\(text.debugDescription)")
+        }
+        #expect(HeadingIDs.slug("?!") == "section")
+    }
+
     @Test func headingsGetGitHubSlugsUniqueWithinTheBody() {
         let html = render("# Election results: 2026!\n\n## Turnout\n\n## Turnout\n\n### Turnout\n\n## Économie *du* pays\n").html
         #expect(html.contains("<h1 id=\"election-results-2026\">Election results: 2026!</h1>"))
