@@ -19,8 +19,6 @@ struct SearchAnalyzer {
     private var stemOfWord: [Int32] = []
     /// By word number: whether its stem is another word.
     private var isSurface: [Bool] = []
-    /// By stem number: the stem as a `String`, made once.
-    private var stemTexts: [String] = []
 
     // The article being analysed: its counts by stem number, the stems and
     // the surface words it has, and a mark of the words already listed.
@@ -74,13 +72,17 @@ struct SearchAnalyzer {
         lengths[.summary] = metadata.withUTF8 { count(words: $0, in: .summary) }
         lengths[.body] = body.withUnsafeBufferPointer { count(words: $0, in: .body) }
         documentStems.sort { stems.precedes(Int($0), Int($1)) }
-        let terms = documentStems.map { stem in
-            defer { counts[Int(stem)] = SearchDocument.Counts.zero }
-            return SearchDocument.Term(stem: stemTexts[Int(stem)], counts: counts[Int(stem)])
+        var terms = SearchDocument.Terms()
+        for stem in documentStems {
+            stems.withWord(Int(stem)) { terms.append(stem: $0, counts: counts[Int(stem)]) }
+            counts[Int(stem)] = SearchDocument.Counts.zero
         }
         documentSurfaces.sort { words.precedes(Int($0), Int($1)) }
-        let surfaces = documentSurfaces.map { word in
-            SearchDocument.Surface(word: words.word(Int(word)), stem: stemTexts[Int(stemOfWord[Int(word)])])
+        var surfaces = SearchDocument.Surfaces()
+        for number in documentSurfaces {
+            words.withWord(Int(number)) { word in
+                stems.withWord(Int(stemOfWord[Int(number)])) { surfaces.append(word: word, stem: $0) }
+            }
         }
         documentStems.removeAll(keepingCapacity: true)
         documentSurfaces.removeAll(keepingCapacity: true)
@@ -127,10 +129,7 @@ struct SearchAnalyzer {
         }
         var stem = stemmer?.stem(word) ?? word
         let (stemNumber, isNewStem) = stem.withUTF8 { stems.number(of: $0) }
-        if isNewStem {
-            stemTexts.append(stem)
-            counts.append(SearchDocument.Counts.zero)
-        }
+        if isNewStem { counts.append(SearchDocument.Counts.zero) }
         stemOfWord.append(Int32(stemNumber))
         isSurface.append(stem != word)
     }
@@ -141,6 +140,6 @@ struct SearchAnalyzer {
         let (number, isNew) = word.withUTF8 { words.number(of: $0) }
         if isNew { learn(number) }
         let stem = Int(stemOfWord[number])
-        return stem >= 0 ? stemTexts[stem] : word
+        return stem >= 0 ? stems.word(stem) : word
     }
 }

@@ -7,7 +7,7 @@ import Foundation
 /// changed. Written after the output is published, before the content
 /// state: a state that vouches for an article never outlives its document.
 struct SearchCache: Sendable {
-    static let magic = "herald-search 1"
+    static let magic = "herald-search 2"
 
     /// By source path.
     var documents: [String: SearchDocument] = [:]
@@ -66,16 +66,9 @@ struct SearchCache: Sendable {
         let result = document.result
         writer.write([result.url, result.title, result.date, result.section, result.summary, result.image])
         for field in SearchDocument.Field.allCases { writer.write(document.lengths[field]) }
-        writer.write(document.terms.count)
-        for term in document.terms {
-            writer.write(term.stem)
-            for field in SearchDocument.Field.allCases { writer.write(term.counts[field]) }
-        }
-        writer.write(document.surfaces.count)
-        for surface in document.surfaces {
-            writer.write(surface.word)
-            writer.write(surface.stem)
-        }
+        // Packed as they are in memory: no term is decoded or encoded again.
+        writer.write(counted: document.terms.packed.bytes)
+        writer.write(counted: document.surfaces.packed.bytes)
         writer.write(document.filters)
         writer.write(document.filterNames)
     }
@@ -98,18 +91,9 @@ struct SearchCache: Sendable {
         guard fields.count == 6 else { throw BinaryReader.Failure() }
         let result = SearchDocument.Result(url: fields[0], title: fields[1], date: fields[2], section: fields[3], summary: fields[4], image: fields[5])
         let lengths = try counts(&reader)
-        var terms: [SearchDocument.Term] = []
-        let termCount = try reader.count()
-        terms.reserveCapacity(termCount)
-        for _ in 0..<termCount {
-            let stem = try reader.string()
-            terms.append(SearchDocument.Term(stem: stem, counts: try counts(&reader)))
-        }
-        var surfaces: [SearchDocument.Surface] = []
-        for _ in 0..<(try reader.count()) {
-            let word = try reader.string()
-            surfaces.append(SearchDocument.Surface(word: word, stem: try reader.string()))
-        }
+        guard let terms = SearchDocument.Terms(validating: PackedWords(bytes: try reader.countedBytes())),
+            let surfaces = SearchDocument.Surfaces(validating: PackedWords(bytes: try reader.countedBytes()))
+        else { throw BinaryReader.Failure() }
         let filters = try reader.strings()
         let names = try reader.strings()
         guard filters.count == names.count else { throw BinaryReader.Failure() }

@@ -76,10 +76,10 @@ struct SearchDocument: Sendable, Equatable {
     /// Words in each field.
     var lengths: Counts
     /// Sorted by stem.
-    var terms: [Term]
+    var terms: Terms
     /// Words as written (folded) whose stem differs, with that stem: the
     /// search page looks a query word up here first. Sorted by word.
-    var surfaces: [Surface]
+    var surfaces: Surfaces
     /// Filter keys (see `SearchIndex.filterKey`), sorted.
     var filters: [String]
     /// Display names of the filter keys, in the same order.
@@ -88,5 +88,79 @@ struct SearchDocument: Sendable, Equatable {
     struct Surface: Sendable, Equatable {
         var word: String
         var stem: String
+    }
+
+    /// The terms of a document, packed (see `PackedWords`): each stem and
+    /// its three counts.
+    struct Terms: Sequence, Sendable, Equatable {
+        private(set) var packed = PackedWords()
+
+        init() {}
+
+        /// Terms read from a cache; `nil` unless `packed` holds whole terms.
+        init?(validating packed: PackedWords) {
+            guard packed.forEachRecord({ Self.read(&$0) { _, _ in } }) else { return nil }
+            self.packed = packed
+        }
+
+        mutating func append(stem: UnsafeBufferPointer<UInt8>, counts: Counts) {
+            packed.append(stem)
+            for field in Field.allCases { packed.append(counts[field]) }
+        }
+
+        /// Each stem's bytes (valid during the call) and counts, in order.
+        func forEachStem(_ body: (UnsafeBufferPointer<UInt8>, Counts) -> Void) {
+            packed.forEachRecord { Self.read(&$0, body) }
+        }
+
+        private static func read(_ reader: inout PackedWords.Reader, _ body: (UnsafeBufferPointer<UInt8>, Counts) -> Void) -> Bool {
+            guard let stem = reader.text(), let title = reader.count(), let summary = reader.count(), let inBody = reader.count() else { return false }
+            body(stem, Counts(title: title, summary: summary, body: inBody))
+            return true
+        }
+
+        func makeIterator() -> [Term].Iterator {
+            var terms: [Term] = []
+            forEachStem { stem, counts in terms.append(Term(stem: String(decoding: stem, as: UTF8.self), counts: counts)) }
+            return terms.makeIterator()
+        }
+    }
+
+    /// The surface words of a document, packed (see `PackedWords`): each
+    /// word and its stem.
+    struct Surfaces: Sequence, Sendable, Equatable {
+        private(set) var packed = PackedWords()
+
+        init() {}
+
+        /// Surfaces read from a cache; `nil` unless `packed` holds whole pairs.
+        init?(validating packed: PackedWords) {
+            guard packed.forEachRecord({ Self.read(&$0) { _, _ in } }) else { return nil }
+            self.packed = packed
+        }
+
+        mutating func append(word: UnsafeBufferPointer<UInt8>, stem: UnsafeBufferPointer<UInt8>) {
+            packed.append(word)
+            packed.append(stem)
+        }
+
+        /// Each word's and its stem's bytes (valid during the call), in order.
+        func forEachWord(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) {
+            packed.forEachRecord { Self.read(&$0, body) }
+        }
+
+        private static func read(_ reader: inout PackedWords.Reader, _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>) -> Void) -> Bool {
+            guard let word = reader.text(), let stem = reader.text() else { return false }
+            body(word, stem)
+            return true
+        }
+
+        func makeIterator() -> [Surface].Iterator {
+            var surfaces: [Surface] = []
+            forEachWord { word, stem in
+                surfaces.append(Surface(word: String(decoding: word, as: UTF8.self), stem: String(decoding: stem, as: UTF8.self)))
+            }
+            return surfaces.makeIterator()
+        }
     }
 }

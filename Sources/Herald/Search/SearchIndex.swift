@@ -57,21 +57,40 @@ enum SearchIndex {
     /// `documents` oldest first.
     static func files(_ documents: [SearchDocument], timeZone: String) -> [(path: String, bytes: [UInt8])] {
         let averages = averageLengths(documents)
-        var postings: [String: PostingList] = [:]
-        var surfaces: [String: String] = [:]
-        var filterNames: [String: String] = [:]
+        // Postings and surface words by the numbers a vocabulary gives
+        // their keys: no `String` is made or hashed per posting.
+        var keys = SearchVocabulary()
+        var postings: [PostingList] = []
+        var surfaceWords = SearchVocabulary()
+        var surfaceStems: [[UInt8]] = []
+        var filters: [String: (name: String, count: Int)] = [:]
+        func postingList(_ key: UnsafeBufferPointer<UInt8>) -> Int {
+            let (number, isNew) = keys.number(of: key)
+            if isNew { postings.append(PostingList()) }
+            return number
+        }
         for (id, document) in documents.enumerated() {
-            for term in document.terms {
-                postings[term.stem, default: PostingList()].append(id, score: score(term.counts, lengths: document.lengths, averages: averages))
+            document.terms.forEachStem { stem, counts in
+                postings[postingList(stem)].append(id, score: score(counts, lengths: document.lengths, averages: averages))
             }
-            for surface in document.surfaces { surfaces[surface.word] = surface.stem }
+            document.surfaces.forEachWord { word, stem in
+                let (number, isNew) = surfaceWords.number(of: word)
+                if isNew {
+                    surfaceStems.append(Array(stem))
+                } else if !surfaceStems[number].elementsEqual(stem) {
+                    surfaceStems[number] = Array(stem)
+                }
+            }
             for (key, name) in zip(document.filters, document.filterNames) {
-                postings[key, default: PostingList()].append(id, score: 1)
-                if filterNames[key] == nil { filterNames[key] = name }
+                var key = key
+                postings[key.withUTF8 { postingList($0) }].append(id, score: 1)
+                filters[key, default: (name, 0)].count += 1
             }
         }
-        var entries: [Entry] = postings.map { Entry(key: Array($0.key.utf8), value: $0.value.text, isPosting: true) }
-        entries += surfaces.map { Entry(key: Array($0.key.utf8), value: $0.value, isPosting: false) }
+        var entries: [Entry] = (0..<keys.count).map { Entry(key: keys.withWord($0) { Array($0) }, value: postings[$0].text, isPosting: true) }
+        entries += (0..<surfaceWords.count).map {
+            Entry(key: surfaceWords.withWord($0) { Array($0) }, value: String(decoding: surfaceStems[$0], as: UTF8.self), isPosting: false)
+        }
         entries.sort { $0.key.lexicographicallyPrecedes($1.key) }
 
         var shards: [(prefix: [UInt8], entries: [Entry])] = []
@@ -89,7 +108,7 @@ enum SearchIndex {
             files.append((folder + "d\(chunk).json", resultsFile(rows.map(\.result))))
             chunk += 1
         }
-        files.append((folder + "filters.json", filtersFile(postings: postings, names: filterNames)))
+        files.append((folder + "filters.json", filtersFile(filters)))
         return files
     }
 
@@ -209,15 +228,16 @@ enum SearchIndex {
         return Array(json.utf8)
     }
 
-    /// Each filter's values, most used first: `[key, name, articles]`.
-    static func filtersFile(postings: [String: PostingList], names: [String: String]) -> [UInt8] {
+    /// Each filter's values, most used first: `[key, name, articles]`;
+    /// `filters` are by key, with the name and the number of articles.
+    static func filtersFile(_ filters: [String: (name: String, count: Int)]) -> [UInt8] {
         var json = "{"
         for (index, filter) in Filter.allCases.enumerated() {
             if index > 0 { json += "," }
             json += "\"\(filter.name)\":["
             let prefix = "~" + filter.rawValue + ":"
-            let values = names.filter { $0.key.hasPrefix(prefix) }
-                .map { (key: $0.key, name: $0.value, count: postings[$0.key]?.count ?? 0) }
+            let values = filters.filter { $0.key.hasPrefix(prefix) }
+                .map { (key: $0.key, name: $0.value.name, count: $0.value.count) }
                 .sorted { $0.count != $1.count ? $0.count > $1.count : precedes($0.key, $1.key) }
             for (position, value) in values.enumerated() {
                 json += position == 0 ? "\n[" : ",\n["

@@ -54,6 +54,12 @@ struct BinaryWriter {
         flushIfFull()
     }
 
+    /// `bytes` as they are, after their count (see `BinaryReader.countedBytes`).
+    mutating func write(counted bytes: [UInt8]) {
+        write(bytes.count)
+        write(encoded: bytes[...])
+    }
+
     mutating func write(_ value: Bool) {
         bytes.append(value ? 1 : 0)
     }
@@ -160,6 +166,13 @@ struct BinaryReader {
         let count = try int()
         guard count >= 0, count <= end - position else { throw Failure() }
         return count
+    }
+
+    /// Bytes as they were written, after their count (`write(counted:)`).
+    mutating func countedBytes() throws(Failure) -> [UInt8] {
+        let count = try count()
+        defer { position += count }
+        return Array(bytes[position..<(position + count)])
     }
 
     mutating func uint64() throws(Failure) -> UInt64 {

@@ -149,3 +149,30 @@ import Testing
         }
     }
 }
+
+@Suite struct PackedTermsTests {
+    @Test func termsAndSurfacesRoundTripAndCutBytesAreNeverReadPast() throws {
+        let written: [(String, SearchDocument.Counts)] = [("flood", [1, 0, 300]), ("zürich", [0, 2, 0]), (String(repeating: "a", count: 200), [70_000, 1, 1])]
+        var terms = SearchDocument.Terms()
+        var surfaces = SearchDocument.Surfaces()
+        for (stem, counts) in written {
+            var stem = stem
+            stem.withUTF8 { terms.append(stem: $0, counts: counts) }
+            var word = stem + "s"
+            word.withUTF8 { word in stem.withUTF8 { surfaces.append(word: word, stem: $0) } }
+        }
+        #expect(terms.map(\.stem) == written.map(\.0))
+        #expect(terms.map(\.counts) == written.map(\.1))
+        #expect(surfaces.map(\.word) == written.map { $0.0 + "s" } && surfaces.map(\.stem) == written.map(\.0))
+        #expect(SearchDocument.Terms(validating: terms.packed) == terms)
+        #expect(SearchDocument.Surfaces(validating: surfaces.packed) == surfaces)
+        // A cache cut anywhere reads as whole terms up to the cut, or not at all.
+        let bytes = terms.packed.bytes
+        for cut in 0..<bytes.count {
+            let read = SearchDocument.Terms(validating: PackedWords(bytes: Array(bytes.prefix(cut))))
+            if let read { #expect(written.map(\.0).starts(with: read.map(\.stem)) && read.map(\.stem).count < written.count) }
+        }
+        #expect(SearchDocument.Terms(validating: PackedWords(bytes: Array(bytes.prefix(3)))) == nil)
+        #expect(SearchDocument.Surfaces(validating: PackedWords(bytes: [200])) == nil)
+    }
+}
