@@ -136,11 +136,13 @@ public struct Builder: Sendable {
         images.plan(into: &plan)
         SitemapPlanner(site: site, now: options.now, urlLimit: options.sitemapURLLimit).plan(into: &plan)
         clock.lap("planning")
-        var searchDocuments: [SearchDocument]?
+        var stagedSearchCache: StagedStateFile?
         if config.search.engine == .herald {
             progress?.begin(.search)
             let withheld = incremental.map { IncrementalRender.Withheld(state: $0.state, read: $0.read) }
-            searchDocuments = SearchPlanner(site: site, cache: setup.searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
+            let documents = SearchPlanner(site: site, cache: setup.searchCache, withheld: { withheld?.contains($0) ?? false }).plan(into: &plan)
+            // Staged now, so that the documents are not held while the outputs are written.
+            stagedSearchCache = SearchCache.stage(documents, language: config.language, for: options.output)
             clock.lap("search")
         }
         // Last: a redirect must not hide any other output.
@@ -170,11 +172,7 @@ public struct Builder: Sendable {
         progress?.begin(.saving)
         // Before the content state, which vouches for the documents of
         // the articles the next build does not read.
-        if let searchDocuments {
-            SearchCache.save(searchDocuments, language: config.language, for: options.output)
-        } else {
-            SearchCache.remove(for: options.output)
-        }
+        SearchCache.save(stagedSearchCache, for: options.output)
         report.articles = site.articles.count
         report.pages = site.pages.count
         report.feeds = plan.outputs.filter { $0.kind == .feed }.count

@@ -5,10 +5,11 @@ import Foundation
     import Darwin
 #endif
 
-/// The content state's file while a build writes it: an unlinked scratch
-/// file beside the state, which `finish` copies to a temporary file that it
-/// renames into place (a torn state never loads). A build killed before
-/// then leaves nothing behind.
+/// The content state's file while a build writes it (and the search
+/// index's cache, `SearchCache`): an unlinked scratch file beside the
+/// state, which `finish` copies to a temporary file that it renames into
+/// place (a torn state never loads). A build killed before then leaves
+/// nothing behind.
 ///
 /// The records are written here as they are encoded, while the outputs are
 /// written, rather than gathered in memory first: on a large archive the
@@ -26,8 +27,13 @@ final class StagedStateFile: @unchecked Sendable {
 
     /// A scratch file beside the state kept for `output`; `nil` when none
     /// can be made (the build then keeps no state, and the next one is full).
-    init?(for output: URL) {
-        path = ContentState.location(of: output)
+    convenience init?(for output: URL) {
+        self.init(path: ContentState.location(of: output))
+    }
+
+    /// A scratch file for the file at `path`, made beside it.
+    init?(path: String) {
+        self.path = path
         var template = Array((path + ".XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
@@ -55,14 +61,16 @@ final class StagedStateFile: @unchecked Sendable {
 
     /// Ends the file with the checksum of everything written and puts it in
     /// place of the previous state; when anything fails, keeps no state.
-    func finish() {
+    /// Returns whether the file is in place (else the previous one is).
+    @discardableResult
+    func finish() -> Bool {
         var trailer = BinaryWriter(capacity: 8)
         trailer.write(checksum.value)
         write(trailer.bytes)
-        guard !failed else { return }
+        guard !failed else { return false }
         let temporary = path + ".tmp"
         let target = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard target >= 0 else { return }
+        guard target >= 0 else { return false }
         var copied = !failed
         var buffer = [UInt8](repeating: 0, count: min(size, 1 << 20))
         var offset = 0
@@ -76,6 +84,10 @@ final class StagedStateFile: @unchecked Sendable {
             offset += count
         }
         close(target)
-        if !copied || rename(temporary, path) != 0 { unlink(temporary) }
+        guard copied, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return false
+        }
+        return true
     }
 }

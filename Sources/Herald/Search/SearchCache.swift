@@ -37,23 +37,28 @@ struct SearchCache: Sendable {
         }
     }
 
-    static func save(_ documents: [SearchDocument], language: String, for output: URL) {
-        var writer = BinaryWriter()
+    /// The cache of `documents`, written now to a scratch file beside the
+    /// output (see `StagedStateFile`) a megabyte at a time, so that the
+    /// build holds neither the documents nor their encoding while it writes
+    /// the outputs; `save` puts it in place once the output is published.
+    /// `nil` when no scratch file can be made.
+    static func stage(_ documents: [SearchDocument], language: String, for output: URL) -> StagedStateFile? {
+        guard let file = StagedStateFile(path: location(of: output)) else { return nil }
+        var writer = BinaryWriter(sink: { file.write($0) })
         writer.write(magic)
         writer.write(HeraldVersion.current)
         writer.write(language)
         writer.write(documents.count)
         for document in documents { write(document, to: &writer) }
-        writer.appendChecksum()
-        let path = location(of: output)
-        // Written whole, then renamed: a torn cache never looks valid.
-        do {
-            try FileSystem.writeFile(writer.bytes, to: path + ".tmp")
-            try FileSystem.move(path + ".tmp", to: path)
-        } catch {
-            FileSystem.remove(path + ".tmp")
-            FileSystem.remove(path)
-        }
+        writer.flush()
+        return file
+    }
+
+    /// Puts the `staged` cache in place (ended with its checksum, renamed
+    /// whole: a torn cache never looks valid). Without one, or when that
+    /// fails, removes the previous build's: it no longer matches the content.
+    static func save(_ staged: StagedStateFile?, for output: URL) {
+        if staged?.finish() != true { remove(for: output) }
     }
 
     static func remove(for output: URL) {
