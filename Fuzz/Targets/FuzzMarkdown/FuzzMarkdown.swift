@@ -7,7 +7,7 @@ import Foundation
 /// write open and close in pairs; heading ids are unique; the table of
 /// contents has one entry per heading; at most one section of footnotes,
 /// every footnote reference's id once, and each back-reference pointing at
-/// one of them.
+/// one of them; no id of a note or reference that a heading has too.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }
@@ -41,6 +41,10 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let ids = result.toc.map(\.id)
     if settings.extensions.contains(.headingIDs) {
         precondition(Set(ids).count == ids.count || body.contains("{#"), "heading ids repeat: \(ids)")
+        if !settings.unsafeHTML, !body.contains("{#") {
+            let noteIDs = html.matches(of: #/ id="(fn(ref)?-[^"]*)"/#).map { String($0.1) }
+            precondition(Set(noteIDs).count == noteIDs.count, "footnote and heading ids repeat: \(noteIDs)")
+        }
     } else {
         precondition(ids.isEmpty, "a table of contents without heading ids")
     }

@@ -57,7 +57,7 @@ struct FootnoteDefinitions {
             }
         }
         guard !candidates.isEmpty || !inner.isEmpty else { return nil }
-        let allowed = TopLevelLines(markdown: markdown, options: options, lineCount: lines.count, itemLines: candidates + inner)
+        let allowed = TopLevelLines(markdown: markdown, options: options, lines: lines, itemLines: candidates + inner)
         var definitions: [Definition] = []
         var consumed = 0
         for number in candidates where number > consumed {
@@ -367,7 +367,8 @@ private struct TopLevelLines {
     /// For the lines asked about, where the content of each list item holding them starts.
     private var itemContentsOfLine: [Int: [Int]] = [:]
 
-    init(markdown: String, options: Int32, lineCount: Int, itemLines: [Int]) {
+    init(markdown: String, options: Int32, lines: SourceLines, itemLines: [Int]) {
+        let lineCount = lines.count
         insideFrom = [Int](repeating: Int.max, count: lineCount + 2)
         code = [Bool](repeating: false, count: lineCount + 2)
         let document = CMarkDocument(markdown: markdown, options: options)
@@ -384,7 +385,7 @@ private struct TopLevelLines {
                 let start = CMarkDocument.line(of: item), end = CMarkNode.endLine(of: item)
                 var index = Self.firstIndex(in: asked, atLeast: start)
                 while index < asked.count, asked[index] <= end {
-                    itemContentsOfLine[asked[index], default: []].append(Self.contentOffset(of: item))
+                    itemContentsOfLine[asked[index], default: []].append(Self.contentOffset(of: item, lines: lines))
                     index += 1
                 }
             }
@@ -403,7 +404,7 @@ private struct TopLevelLines {
                 for item in CMarkNode.children(of: block) {
                     let start = CMarkDocument.line(of: item), end = min(CMarkNode.endLine(of: item), lineCount)
                     guard start >= 1, start <= end else { continue }
-                    let content = Self.contentOffset(of: item)
+                    let content = Self.contentOffset(of: item, lines: lines)
                     for line in start...end { insideFrom[line] = min(insideFrom[line], max(1, content)) }
                 }
             default: break
@@ -411,9 +412,23 @@ private struct TopLevelLines {
         }
     }
 
-    /// The item's content starts where its first block does.
-    private static func contentOffset(of item: OpaquePointer) -> Int {
-        cmark_node_first_child(item).map { CMarkDocument.column(of: $0) - 1 } ?? CMarkDocument.column(of: item) + 1
+    /// Where the item's content starts: after its marker and the spaces
+    /// after it (one of them when there are five or more, which indent
+    /// code, or when the line ends there). Its first block's column would
+    /// say the same except for indented code, which starts further in.
+    private static func contentOffset(of item: OpaquePointer, lines: SourceLines) -> Int {
+        let text = lines.line(CMarkDocument.line(of: item))
+        var index = text.startIndex + CMarkDocument.column(of: item) - 1
+        guard index >= text.startIndex, index < text.endIndex else {
+            return cmark_node_first_child(item).map { CMarkDocument.column(of: $0) - 1 } ?? CMarkDocument.column(of: item) + 1
+        }
+        while index < text.endIndex, (0x30...0x39).contains(text[index]) { index += 1 }
+        index += 1
+        var end = index
+        while end < text.endIndex, text[end] == 0x20 { end += 1 }
+        let spaces = end - index
+        let padding = spaces >= 1 && spaces <= 4 && end < text.endIndex ? spaces : 1
+        return index + padding - text.startIndex
     }
 
     private static func firstIndex(in sorted: [Int], atLeast value: Int) -> Int {

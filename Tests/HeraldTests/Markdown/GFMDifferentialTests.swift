@@ -107,6 +107,9 @@ import Testing
         "- [^a]: Cell\n\n      | a | b |\n      |---|---|\n      | [x](/u) | ~~y~~ |\n\nA[^a].", "1. one\n2. [^a]: two\n3. three\n\nA[^a].",
         "> Quote[^a] then\n> [^a]: a note with \"smart\" quotes -- and www.x.example\n\nAfter[^a].", "- [^a]:\n\n      Only indented.\n\nA[^a].",
         "* [^a]: x\n* [^b]: * *\n\nA[^a] B[^b].",
+        "*     code first\n    [^b]: in the item after its code\n\nR[^b]", "1.      code first\n   [^b]: in the item\n\nR[^b]",
+        "10. [^a]: wide marker\n\n        second paragraph\n\nR[^a]", "-\n  [^a]: item begun empty\n\nR[^a]",
+        "- [^a]: x\n      - [^b]: y\n\nR[^a] [^b]", "> [^a]: x\n>     > [^b]: y\n\nR[^a] [^b]",
         // The example of docs/content.md.
         "- Turnout by ward[^wards]\n\n  [^wards]: Wards 3 and 7 reported late.\n\n> The council meets on Tuesday.[^meeting]\n>\n> [^meeting]: Agenda published on the council's site.",
         "> - [^q]: note\n>\n>       code, not note\n\nQ[^q].", "> [^q]: note\n>\n>     code, not note\n\nQ[^q].",
