@@ -116,28 +116,28 @@ struct ContentItemField: Sendable {
     /// Empties the field of the second item unless the first keeps it.
     let strip: @Sendable (ContentItem, inout ContentItem) -> Void
 
-    static func metadata<Stored: RecordValue>(_ name: String, _ keyPath: WritableKeyPath<ContentItem, Stored> & Sendable) -> Self {
+    static func metadata<Stored: RecordValue>(_ name: String, _ keyPath: WritableKeyPath<ContentItem.Fields, Stored> & Sendable) -> Self {
         ContentItemField(
             name: name, role: .metadata,
-            write: { item, writer in item[keyPath: keyPath].write(to: &writer) },
-            read: { (item: inout ContentItem, reader: inout BinaryReader) throws(BinaryReader.Failure) in item[keyPath: keyPath] = try Stored.read(from: &reader) },
+            write: { item, writer in item[dynamicMember: keyPath].write(to: &writer) },
+            read: { (item: inout ContentItem, reader: inout BinaryReader) throws(BinaryReader.Failure) in item[dynamicMember: keyPath] = try Stored.read(from: &reader) },
             strip: { _, _ in })
     }
 
-    static func tracked<Stored: RecordValue>(_ name: String, _ keyPath: WritableKeyPath<ContentItem, Stored> & Sendable) -> Self {
+    static func tracked<Stored: RecordValue>(_ name: String, _ keyPath: WritableKeyPath<ContentItem.Fields, Stored> & Sendable) -> Self {
         var field = metadata(name, keyPath)
         field.role = .tracked
         return field
     }
 
     static func body<Stored: RecordValue>(
-        _ name: String, _ keyPath: WritableKeyPath<ContentItem, Stored> & Sendable, empty: Stored,
+        _ name: String, _ keyPath: WritableKeyPath<ContentItem.Fields, Stored> & Sendable, empty: Stored,
         keptWhen kept: @escaping @Sendable (ContentItem) -> Bool = { _ in false }
     ) -> Self {
         ContentItemField(
             name: name, role: .body,
-            write: { item, writer in item[keyPath: keyPath].write(to: &writer) },
-            read: { (item: inout ContentItem, reader: inout BinaryReader) throws(BinaryReader.Failure) in item[keyPath: keyPath] = try Stored.read(from: &reader) },
-            strip: { original, item in if !kept(original) { item[keyPath: keyPath] = empty } })
+            write: { item, writer in item[dynamicMember: keyPath].write(to: &writer) },
+            read: { (item: inout ContentItem, reader: inout BinaryReader) throws(BinaryReader.Failure) in item[dynamicMember: keyPath] = try Stored.read(from: &reader) },
+            strip: { original, item in if !kept(original) { item[dynamicMember: keyPath] = empty } })
     }
 }

@@ -47,7 +47,7 @@ import Testing
     }
 
     @Test func everyStoredPropertyIsDeclaredOnce() {
-        let properties = Mirror(reflecting: Self.fullItem()).children.compactMap(\.label).map { ContentItem.storageNames[$0] ?? $0 }
+        let properties = Mirror(reflecting: Self.fullItem().fields).children.compactMap(\.label).map { ContentItem.storageNames[$0] ?? $0 }
         let declared = ContentItemFields.all.map(\.name)
         #expect(Set(declared).count == declared.count, "a field is declared twice")
         let missing = properties.filter { !declared.contains($0) }
