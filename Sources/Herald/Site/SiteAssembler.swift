@@ -25,7 +25,9 @@ struct SiteAssembler {
     func assemble(_ content: inout LoadedContent, spillingTo spill: SpillFile? = nil, templateExists: (String) -> Bool) -> (Site, [Diagnostic]) {
         // Every item's URL, on every core: expanding permalinks takes a date
         // calculation and several strings per item.
-        var published = content.drafts.filter(isPublished).parallelMap { withURL($0) }
+        let publishedIndices = content.drafts.indices.filter { isPublished(content.drafts[$0]) }
+        let loaded = content.drafts
+        var published = publishedIndices.parallelMap { withURL(loaded[$0]) }
         // Each Markdown source is held by `sources` alone from here, and freed
         // as soon as it is rendered: on a large site the rendered bodies then
         // reuse its memory instead of both being held at once.
@@ -47,7 +49,6 @@ struct SiteAssembler {
         }
         var articles: [ContentItem] = []
         var pages: [ContentItem] = []
-        // Exactly, as for the drafts: an item is several hundred bytes.
         let articleCount = rendered.reduce(0) { $0 + ($1.0.kind == .article ? 1 : 0) }
         articles.reserveCapacity(articleCount)
         pages.reserveCapacity(rendered.count - articleCount)
@@ -67,6 +68,13 @@ struct SiteAssembler {
             of: sorted, extraTerms: { extraTerms[sorted[$0].sourcePath] ?? [:] }, profiles: content.authors,
             termPages: templateExists("term.html"))
         linkBylines(of: &articles, at: articles.indices, taxonomies: taxonomies)
+        // The drafts share the site's items from here (an item's fields are
+        // copied on write): what the build state records of a published item
+        // is the site's anyway, and the decoded copy is freed.
+        let bySource = Dictionary((articles + pages).map { ($0.sourcePath, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in publishedIndices {
+            if let item = bySource[content.drafts[index].item.sourcePath] { content.drafts[index].item = item }
+        }
         return (Site(config: config, articles: articles, pages: pages, taxonomies: taxonomies, now: options.now), diagnostics)
     }
 
