@@ -20,12 +20,19 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     if flags & 0x80 != 0 { settings.extensions = .all }
     let result = MarkdownRenderer(settings: settings).render(body, path: "a.md", lineOffset: 0) { _ in .keep }
     let html = result.html
+    // Counted on the bytes: `components(separatedBy:)` compares characters,
+    // and a prepended mark such as U+0601 joins the `<` after it into one.
+    let bytes = Array(html.utf8)
+    func count(_ text: String) -> Int {
+        let needle = Array(text.utf8)
+        guard bytes.count >= needle.count else { return 0 }
+        return (0...(bytes.count - needle.count)).filter { bytes[$0..<($0 + needle.count)].elementsEqual(needle) }.count
+    }
     for tag in ["table", "thead", "tbody", "tr", "del"] where !settings.unsafeHTML {
-        precondition(html.components(separatedBy: "<\(tag)>").count == html.components(separatedBy: "</\(tag)>").count,
-            "<\(tag)> and </\(tag)> do not pair")
+        precondition(count("<\(tag)>") == count("</\(tag)>"), "<\(tag)> and </\(tag)> do not pair")
     }
     if !settings.unsafeHTML {
-        precondition(html.components(separatedBy: "<section class=\"footnotes\"").count <= 2, "more than one section of footnotes")
+        precondition(count("<section class=\"footnotes\"") <= 1, "more than one section of footnotes")
         // Ids as written in attributes, links' fragments percent-encoded: both decoded.
         func unescaped(_ text: Substring) -> String {
             text.replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&lt;", with: "<")
