@@ -34,10 +34,7 @@ final class StagedStateFile: @unchecked Sendable {
     /// A scratch file for the file at `path`, made beside it.
     init?(path: String) {
         self.path = path
-        var template = Array((path + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return nil }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        guard let descriptor = SystemCalls.unnamedScratchFile(prefix: path + ".") else { return nil }
         self.descriptor = descriptor
     }
 
@@ -71,7 +68,7 @@ final class StagedStateFile: @unchecked Sendable {
         let temporary = path + ".tmp"
         let target = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard target >= 0 else { return false }
-        var copied = !failed
+        var copied = true
         var buffer = [UInt8](repeating: 0, count: min(size, 1 << 20))
         var offset = 0
         while copied && offset < size {

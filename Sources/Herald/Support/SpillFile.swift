@@ -24,10 +24,7 @@ final class SpillFile: @unchecked Sendable {
     /// A new scratch file in `folder`, or `nil` when none can be made there
     /// (the build then keeps its texts in memory).
     init?(in folder: URL) {
-        var template = Array((folder.path + "/.herald-spill-XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { return nil }
-        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        guard let descriptor = SystemCalls.unnamedScratchFile(prefix: folder.path + "/.herald-spill-") else { return nil }
         self.descriptor = descriptor
     }
 

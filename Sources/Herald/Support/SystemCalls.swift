@@ -53,6 +53,18 @@ enum SystemCalls {
         return nil
     }
 
+    /// A new file that has no name: made with mkstemp at `prefix` followed
+    /// by six random characters, then unlinked at once, so that nothing is
+    /// left behind however the process ends. Its descriptor (the caller
+    /// closes it), or `nil` when it cannot be made there.
+    static func unnamedScratchFile(prefix: String) -> Int32? {
+        var template = Array((prefix + "XXXXXX").utf8CString)
+        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard descriptor >= 0 else { return nil }
+        _ = template.withUnsafeBufferPointer { unlink($0.baseAddress!) }
+        return descriptor
+    }
+
     /// read(2), retried when a signal interrupted it: the bytes read (0 at
     /// the end of the file), or -1 with `errno` set.
     static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawPointer, count: Int) -> Int {
