@@ -259,8 +259,9 @@ extension FeedGenerator {
             let free = item.freeContentHTML.flatMap { $0.isEmpty ? nil : HTMLURLAbsolutizer.absolutize(XMLText.sanitized($0), base: url) }
             content = (free ?? summary) + FeedGenerator.membersNote(url: url)
         case .full:
-            content = item.contentHTML.isEmpty
-                ? summary : HTMLURLAbsolutizer.absolutize(XMLText.sanitized(item.contentHTML), base: url)
+            // Read once: a rendered body is read back from the build's scratch file.
+            let body = item.contentHTML
+            content = body.isEmpty ? summary : HTMLURLAbsolutizer.absolutize(XMLText.sanitized(body), base: url)
         case .summary:
             content = summary
         }
