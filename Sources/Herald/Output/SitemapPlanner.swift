@@ -66,17 +66,13 @@ struct SitemapPlanner {
         for part in 1...parts where plan.wants(Self.partPath(part)) {
             let path = Self.partPath(part)
             plan.add(PlannedOutput(path: path, origin: "the sitemap", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-                let all = pages.sorted
-                let slice = all[((part - 1) * limit)..<min(part * limit, all.count)]
+                let slice = pages.part(part, of: limit)
                 return try XMLWriterFailure.located(at: "/" + path) { () throws(XMLWriterFailure) in try Self.sitemap(slice, config: config) }
             }, kind: .other, dependencies: live))
         }
         guard plan.wants("sitemap.xml") else { return }
         plan.add(PlannedOutput(path: "sitemap.xml", origin: "the sitemap index", source: .generated { () throws(DiagnosticError) -> [UInt8] in
-            let all = pages.sorted
-            let newest = (1...parts).map { part in
-                all[((part - 1) * limit)..<min(part * limit, all.count)].compactMap(\.lastModified).max()
-            }
+            let newest = (1...parts).map { pages.part($0, of: limit).compactMap(\.lastModified).max() }
             return try XMLWriterFailure.located(at: "/sitemap.xml") { () throws(XMLWriterFailure) in
                 try Self.sitemapIndex(parts: newest, config: config)
             }
@@ -171,6 +167,12 @@ final class SitemapPages: @unchecked Sendable {
 
     init(_ planned: [PlannedOutput]) {
         self.planned = planned
+    }
+
+    /// The `part`th run (from 1) of `size` pages.
+    func part(_ part: Int, of size: Int) -> ArraySlice<Page> {
+        let all = sorted
+        return all[((part - 1) * size)..<min(part * size, all.count)]
     }
 
     var sorted: [Page] {
